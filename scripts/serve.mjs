@@ -3,6 +3,10 @@
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 
+/**
+ * @param {{ dir?: string, base?: string, port?: number, host?: string, headers?: Record<string, string> }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serveSite({ dir = 'build', base = '', port = 0, host = '127.0.0.1', headers = {} } = {}) {
 	const files = sirv(dir, {
 		single: '200.html',
@@ -24,21 +28,24 @@ export function serveSite({ dir = 'build', base = '', port = 0, host = '127.0.0.
 			return;
 		}
 		req.url = url.slice(base.length) || '/';
-		files(req, res, () => res.writeHead(404).end());
+		files(req, res, () => {
+			res.writeHead(404).end();
+		});
 	});
 	return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
+	/** @param {string} name @param {string} fallback */
 	const opt = (name, fallback) => {
 		const i = args.indexOf(name);
 		return i >= 0 ? args.splice(i, 2)[1] : fallback;
 	};
 	const base = opt('--base', process.env.BASE_PATH ?? '');
-	const port = Number(opt('--port', process.env.PORT ?? 4173));
+	const port = Number(opt('--port', process.env.PORT ?? '4173'));
 	const dir = args[0] ?? 'build';
 	const server = await serveSite({ dir, base, port });
-	const { port: actual } = server.address();
+	const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	console.log(`CRM Pulse is running at http://127.0.0.1:${actual}${base}/?sample  (Ctrl+C to stop)`);
 }

@@ -8,23 +8,23 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One field: quoted only when it holds a comma, quote, CR or LF. */
 export function csvField(value) {
-  if (value == null) return '';
-  const s = typeof value === 'string' ? value : String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+	if (value == null) return '';
+	const s = typeof value === 'string' ? value : String(value);
+	return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** One record, without the line end. */
 export function csvLine(values) {
-  let line = csvField(values[0]);
-  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
-  return line;
+	let line = csvField(values[0]);
+	for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
+	return line;
 }
 
 /** Whole file as a string (small tables only). */
 export function renderCsv(header, rows) {
-  let out = csvLine(header) + '\n';
-  for (const row of rows) out += csvLine(row) + '\n';
-  return out;
+	let out = csvLine(header) + '\n';
+	for (const row of rows) out += csvLine(row) + '\n';
+	return out;
 }
 
 /**
@@ -33,16 +33,16 @@ export function renderCsv(header, rows) {
  * @returns {Promise<number>} bytes written
  */
 export async function writeCsv(path, header, rows, chunkChars = 1 << 20) {
-  const out = createWriteStream(path);
-  let chunk = csvLine(header) + '\n';
-  for (const row of rows) {
-    chunk += csvLine(row) + '\n';
-    if (chunk.length >= chunkChars) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await finished(out);
-  return out.bytesWritten;
+	const out = createWriteStream(path);
+	let chunk = csvLine(header) + '\n';
+	for (const row of rows) {
+		chunk += csvLine(row) + '\n';
+		if (chunk.length >= chunkChars) {
+			if (!out.write(chunk)) await once(out, 'drain');
+			chunk = '';
+		}
+	}
+	out.end(chunk);
+	await finished(out);
+	return out.bytesWritten;
 }

@@ -8,6 +8,8 @@ import { dropTable, listTables, loadCsvTable } from '../lib/engine/load-table';
 import { errorToData } from '../lib/engine/query-error';
 import type { Outcome, WorkerApi } from '../lib/engine/worker-api';
 import { ProgressFile } from '../lib/engine/progress-file';
+import { prepareBlob } from '../lib/ingest/prepare-blob';
+import type { LoadPhase } from '../lib/engine/engine';
 
 /** Yield to the message loop through a MessageChannel (setTimeout is clamped to 4 ms). */
 const channel = new MessageChannel();
@@ -20,6 +22,17 @@ const yieldNow = () =>
 	});
 
 let core: DuckCore | null = null;
+
+/** At most one progress message per 100 ms crosses to the page. */
+function throttle(report: (phase: LoadPhase, read: number, total: number) => void) {
+	let last = 0;
+	return (phase: LoadPhase, read: number, total: number) => {
+		const now = Date.now();
+		if (now - last < 100 && read < total) return;
+		last = now;
+		report(phase, read, total);
+	};
+}
 let fileSeq = 0;
 
 function ok<T>(value: T): Outcome<T> {
@@ -59,20 +72,21 @@ const api: WorkerApi = {
 			return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
 		});
 	},
-	async load(id, table, file, onProgress) {
+	async load(id, table, file, encoding, onProgress) {
 		return attempt(async () => {
 			const c = need();
 			const name = `src${++fileSeq}/${file.name}`;
-			const tracked = new ProgressFile(file);
+			const { blob, guess } = await prepareBlob(file, encoding, throttle(onProgress));
+			const tracked = new ProgressFile(blob);
 			c.db.registerFileHandle(name, tracked, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-			const timer = setInterval(() => onProgress(tracked.bytesRead, file.size), 100);
+			const timer = setInterval(() => onProgress('loading', tracked.bytesRead, blob.size), 100);
 			try {
-				const info = await loadCsvTable(c, name, table, id);
-				onProgress(file.size, file.size);
-				return info;
+				const info = await loadCsvTable(c, name, table, id, blob.size);
+				onProgress('loading', blob.size, blob.size);
+				return { table: info, encoding: guess };
 			} finally {
 				clearInterval(timer);
-				c.db.dropFile(name);
+				c.dropFile(name);
 			}
 		});
 	},

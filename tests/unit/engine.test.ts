@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
 import { QueryCancelled, QueryError } from '../../src/lib/engine/query-error';
+import { encodeLegacy, encodeUtf16 } from '../helpers/legacy-encode';
 
 let engine: NodeEngine;
 const dir = mkdtempSync(join(tmpdir(), 'crm-pulse-engine-'));
@@ -87,5 +88,29 @@ describe('NodeEngine', () => {
 		await engine.load({ table: 'again', source: csv('again.csv', 'a\n1\n2\n') });
 		const second = await engine.load({ table: 'again', source: csv('again.csv', 'a\n1\n2\n3\n') });
 		expect(second.table.rows).toBe(3);
+	});
+});
+
+describe('NodeEngine reads legacy encodings', () => {
+	it.each([
+		['gb18030', '客户ID,客户名称,渠道\nC1,张三,微信\nC2,李四,电话\n', ['客户ID', '客户名称', '渠道'], '李四'],
+		['shift_jis', '顧客ID,氏名\n1,山田太郎\n2,佐藤花子\n', ['顧客ID', '氏名'], '佐藤花子'],
+		['windows-1252', 'id,name\n1,Müller\n2,Françoise\n', ['id', 'name'], 'Françoise']
+	] as const)('%s', async (encoding, text, headers, secondValue) => {
+		const path = join(dir, `${encoding}.csv`);
+		writeFileSync(path, encodeLegacy(text, encoding));
+		const result = await engine.load({ table: `enc_${encoding.replace('-', '_')}`, source: { kind: 'path', path, name: `${encoding}.csv` } });
+		expect(result.encoding.encoding).toBe(encoding);
+		expect(result.table.columns.map((c) => c.name)).toEqual(headers);
+		const rows = await engine.rows(`SELECT * FROM enc_${encoding.replace('-', '_')}`);
+		expect(rows[1][headers[1]]).toBe(secondValue);
+	});
+
+	it('UTF-16LE with a byte-order mark', async () => {
+		const path = join(dir, 'utf16.csv');
+		writeFileSync(path, encodeUtf16('id,名字\n1,王五\n', 'le'));
+		const result = await engine.load({ table: 'utf16', source: { kind: 'path', path, name: 'utf16.csv' } });
+		expect(result.encoding).toEqual({ encoding: 'utf-16le', reason: 'bom' });
+		expect(await engine.rows('SELECT * FROM utf16')).toEqual([{ id: 1, 名字: '王五' }]);
 	});
 });

@@ -10,7 +10,9 @@ export const ENGINE_SETTINGS = [
 
 /** Options for `open()`: INT64 and DECIMAL leave the engine as doubles, never BigInt. */
 export const OPEN_CONFIG = {
-	query: { castBigIntToDouble: true, castDecimalToDouble: true }
+	// A poll of a pending query works for at most this many ms before it returns, so the
+	// worker can answer a cancel or a ping between slices.
+	query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: 25 }
 };
 
 /** How long one slice of query work runs before the thread yields to messages (ms). */
@@ -38,6 +40,7 @@ export class DuckCore {
 	private tail: Promise<unknown> = Promise.resolve();
 	private readonly jobs = new Map<number, Job>();
 	private readonly cancelled = new Set<number>();
+	private readonly staleFiles = new Set<string>();
 	private nextId = 1;
 
 	constructor(db: DuckDBBindings, yieldNow: Yield) {
@@ -84,6 +87,29 @@ export class DuckCore {
 		if (job) job.cancelled = true;
 	}
 
+	/**
+	 * Unregister a file. A cancelled query can still hold the file open for a moment
+	 * ("file is in use"); then the drop is retried before the next query.
+	 */
+	dropFile(name: string): void {
+		try {
+			this.db.dropFile(name);
+		} catch {
+			this.staleFiles.add(name);
+		}
+	}
+
+	private dropStaleFiles(): void {
+		for (const name of this.staleFiles) {
+			try {
+				this.db.dropFile(name);
+				this.staleFiles.delete(name);
+			} catch {
+				// still in use: try again before the next query
+			}
+		}
+	}
+
 	cancelAll(): void {
 		for (const job of this.jobs.values()) {
 			job.cancelled = true;
@@ -93,6 +119,7 @@ export class DuckCore {
 
 	private async execute(job: Job): Promise<Uint8Array> {
 		if (job.cancelled || this.cancelled.has(job.id)) throw new QueryCancelled();
+		if (this.staleFiles.size) this.dropStaleFiles();
 		const db = this.db;
 		let header: Uint8Array | null;
 		try {

@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { Encoding, EncodingGuess } from '../ingest/encoding';
 
 /** A column of a loaded table, with DuckDB's type name. */
 export interface ColumnInfo {
@@ -13,9 +14,12 @@ export interface TableInfo {
 	columns: ColumnInfo[];
 }
 
-/** How far a running load has read its source. */
+/** How far a running load has got: each phase reads the file once. */
+export type LoadPhase = 'checking' | 'decoding' | 'loading';
+
 export interface LoadProgress {
 	table: string;
+	phase: LoadPhase;
 	bytesRead: number;
 	bytesTotal: number;
 }
@@ -24,6 +28,8 @@ export interface LoadProgress {
 export interface LoadResult {
 	table: TableInfo;
 	source: string;
+	/** The encoding the file was read in, and how it was decided. */
+	encoding: EncodingGuess;
 	millis: number;
 }
 
@@ -34,6 +40,8 @@ export interface LoadRequest {
 	/** Table to create or replace. */
 	table: string;
 	source: FileSource;
+	/** Read the file in this encoding instead of detecting it. */
+	encoding?: Encoding;
 }
 
 export interface QueryOptions {

@@ -54,7 +54,11 @@ export async function listTables(core: DuckCore): Promise<TableInfo[]> {
  * Load a CSV file already registered with the engine under `fileName` into `table`
  * (replacing an earlier copy). Runs as steps under one cancel id.
  */
-export async function loadCsvTable(core: DuckCore, fileName: string, table: string, id: number): Promise<TableInfo> {
+export async function loadCsvTable(core: DuckCore, fileName: string, table: string, id: number, size: number): Promise<TableInfo> {
+	if (size === 0) {
+		core.release(id);
+		throw new Error('the file is empty (0 bytes)');
+	}
 	try {
 		const sniffed = await rowsOf(core, `DESCRIBE SELECT * FROM ${readCsvSql(fileName)}`, id);
 		const types = typeOverrides(sniffed.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })));

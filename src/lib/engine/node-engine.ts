@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
+import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { prepareBlob } from '../ingest/prepare-blob';
 import type { Table } from 'apache-arrow';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { DuckCore, OPEN_CONFIG } from './duck-core';
-import type { Engine, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
+import type { Engine, LoadProgress, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
 import { decodeIPC } from './ipc';
 import { dropTable, listTables, loadCsvTable } from './load-table';
 import { tableToRows } from './plain';
@@ -51,25 +56,35 @@ export class NodeEngine implements Engine {
 		await this.starting;
 	}
 
-	async load(request: LoadRequest, _onProgress?: unknown, options?: QueryOptions): Promise<LoadResult> {
+	async load(request: LoadRequest, onProgress?: (p: LoadProgress) => void, options?: QueryOptions): Promise<LoadResult> {
 		const core = await this.starting;
 		const t0 = performance.now();
 		const source = request.source;
-		const fileName = `src${++this.fileSeq}/${source.kind === 'path' ? source.name : source.file.name}`;
-		if (source.kind === 'path') {
+		const displayName = source.kind === 'path' ? source.name : source.file.name;
+		const fileName = `src${++this.fileSeq}/${displayName}`;
+		const input: Blob = source.kind === 'path' ? await openAsBlob(source.path) : source.file;
+		const { blob, guess } = await prepareBlob(input, request.encoding, (phase, bytesRead, bytesTotal) =>
+			onProgress?.({ table: request.table, phase, bytesRead, bytesTotal })
+		);
+		let temp: string | null = null;
+		if (source.kind === 'path' && blob === input) {
 			core.db.registerFileURL(fileName, source.path, this.duck!.DuckDBDataProtocol.NODE_FS, true);
 		} else {
-			core.db.registerFileBuffer(fileName, new Uint8Array(await source.file.arrayBuffer()));
+			// Decoded text goes to a temporary file that DuckDB reads from disk, as the browser reads a Blob.
+			temp = join(mkdtempSync(join(tmpdir(), 'crm-pulse-')), 'decoded.csv');
+			await pipeline(Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream), createWriteStream(temp));
+			core.db.registerFileURL(fileName, temp, this.duck!.DuckDBDataProtocol.NODE_FS, true);
 		}
 		const id = core.reserve();
 		const abort = () => core.cancel(id);
 		options?.signal?.addEventListener('abort', abort);
 		try {
-			const table = await loadCsvTable(core, fileName, request.table, id);
-			return { table, source: source.kind === 'path' ? source.name : source.file.name, millis: performance.now() - t0 };
+			const table = await loadCsvTable(core, fileName, request.table, id, blob.size);
+			return { table, encoding: guess, source: displayName, millis: performance.now() - t0 };
 		} finally {
 			options?.signal?.removeEventListener('abort', abort);
-			core.db.dropFile(fileName);
+			core.dropFile(fileName);
+			if (temp) rmSync(dirname(temp), { recursive: true, force: true });
 		}
 	}
 

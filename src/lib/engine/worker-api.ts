@@ -1,4 +1,5 @@
-import type { TableInfo } from './engine';
+import type { LoadPhase, TableInfo } from './engine';
+import type { Encoding, EncodingGuess } from '../ingest/encoding';
 import type { ErrorData } from './query-error';
 
 /** A result or an error as plain data: the only shapes that cross the worker boundary. */
@@ -11,7 +12,13 @@ export interface WorkerApi {
 	ping(): number;
 	/** Run SQL; the value is an Arrow IPC stream, transferred. */
 	run(id: number, sql: string): Promise<Outcome<Uint8Array>>;
-	load(id: number, table: string, file: File, onProgress: (bytesRead: number, bytesTotal: number) => void): Promise<Outcome<TableInfo>>;
+	load(
+		id: number,
+		table: string,
+		file: File,
+		encoding: Encoding | undefined,
+		onProgress: (phase: LoadPhase, bytesRead: number, bytesTotal: number) => void
+	): Promise<Outcome<{ table: TableInfo; encoding: EncodingGuess }>>;
 	drop(table: string): Promise<Outcome<void>>;
 	listTables(): Promise<Outcome<TableInfo[]>>;
 	cancel(id: number): void;

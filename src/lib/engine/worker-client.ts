@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { Table } from 'apache-arrow';
-import type { Engine, LoadProgress, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
+import type { Engine, LoadPhase, LoadProgress, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
+import type { Encoding } from '../ingest/encoding';
 import { decodeIPC } from './ipc';
 import { tableToRows } from './plain';
 import { errorFromData, QueryCancelled } from './query-error';
@@ -43,7 +44,7 @@ export class WorkerEngine implements Engine {
 	private gen: Generation;
 	private readonly createWorker: () => Worker;
 	private readonly options: Required<Omit<WatchdogOptions, 'onStatus'>> & WatchdogOptions;
-	private readonly sources = new Map<string, File>();
+	private readonly sources = new Map<string, { file: File; encoding?: Encoding }>();
 	private nextId = 1;
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private restarting: Promise<void> | null = null;
@@ -52,7 +53,7 @@ export class WorkerEngine implements Engine {
 
 	constructor(createWorker: () => Worker, options: WatchdogOptions = {}) {
 		this.createWorker = createWorker;
-		this.options = { pingEvery: 2000, pingTimeout: 15000, ...options };
+		this.options = { pingEvery: 2000, pingTimeout: 10000, ...options };
 		this.gen = this.spawn();
 		this.gen.started.then(
 			() => this.setStatus('ready'),
@@ -103,12 +104,12 @@ export class WorkerEngine implements Engine {
 		gen.kill(new EngineRestarted(reason));
 		gen.worker.terminate();
 		this.restarting = (async () => {
-			this.gen = this.spawn();
+			const next = (this.gen = this.spawn());
 			try {
-				await this.gen.started;
+				await Promise.race([next.started, next.dead]);
 				const failed: string[] = [];
-				for (const [table, file] of this.sources) {
-					const outcome = await this.call((api) => api.load(this.nextId++, table, file, Comlink.proxy(() => {})));
+				for (const [table, { file, encoding }] of this.sources) {
+					const outcome = await Promise.race([next.api.load(this.nextId++, table, file, encoding, Comlink.proxy(() => {})), next.dead]);
 					if (!outcome.ok) failed.push(`${file.name}: ${outcome.error.message}`);
 				}
 				const reloaded = this.sources.size - failed.length;
@@ -154,10 +155,12 @@ export class WorkerEngine implements Engine {
 		if (request.source.kind !== 'file') throw new Error('the browser engine loads File objects only');
 		const file = request.source.file;
 		const t0 = performance.now();
-		const progress = Comlink.proxy((bytesRead: number, bytesTotal: number) => onProgress?.({ table: request.table, bytesRead, bytesTotal }));
-		const table = await this.withCancel(options, (id) => this.gen.api.load(id, request.table, file, progress));
-		this.sources.set(request.table, file);
-		return { table, source: file.name, millis: performance.now() - t0 };
+		const progress = Comlink.proxy((phase: LoadPhase, bytesRead: number, bytesTotal: number) =>
+			onProgress?.({ table: request.table, phase, bytesRead, bytesTotal })
+		);
+		const loaded = await this.withCancel(options, (id) => this.gen.api.load(id, request.table, file, request.encoding, progress));
+		this.sources.set(request.table, { file, encoding: request.encoding });
+		return { table: loaded.table, encoding: loaded.encoding, source: file.name, millis: performance.now() - t0 };
 	}
 
 	async query(sql: string, options?: QueryOptions): Promise<Table> {

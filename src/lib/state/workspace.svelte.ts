@@ -1,4 +1,5 @@
-import type { Engine, TableInfo } from '../engine/engine';
+import type { Engine, LoadPhase, TableInfo } from '../engine/engine';
+import type { Encoding, EncodingGuess } from '../ingest/encoding';
 import type { EngineStatus } from '../engine/worker-client';
 import { QueryCancelled } from '../engine/query-error';
 import { tableNameFromFile } from '../engine/table-name';
@@ -9,14 +10,23 @@ export interface LoadJob {
 	table: string;
 	bytesRead: number;
 	bytesTotal: number;
-	state: 'waiting' | 'loading';
+	state: 'waiting' | LoadPhase;
 	controller: AbortController;
+}
+
+/** Where a table came from: the file, the encoding it was read in and how that was decided. */
+export interface TableSource {
+	file: File;
+	encoding: EncodingGuess;
+	millis: number;
 }
 
 export interface Notice {
 	id: number;
 	kind: 'error' | 'info';
 	message: string;
+	/** A later notice with the same key replaces this one. */
+	key?: string;
 }
 
 const CSV_LIKE = /\.(csv|tsv|txt)$/i;
@@ -27,6 +37,8 @@ const CSV_LIKE = /\.(csv|tsv|txt)$/i;
  */
 export class Workspace {
 	tables = $state<TableInfo[]>([]);
+	/** The file behind each table loaded from one, by table name. */
+	sources = $state<Record<string, TableSource>>({});
 	jobs = $state<LoadJob[]>([]);
 	notices = $state<Notice[]>([]);
 	engineStatus = $state<EngineStatus>('starting');
@@ -43,16 +55,17 @@ export class Workspace {
 	setStatus(status: EngineStatus, detail = ''): void {
 		this.engineStatus = status;
 		this.engineDetail = detail;
-		if (status === 'restarting') this.notify('info', `The data engine stopped (${detail}). Restarting it and reloading your tables…`);
-		if (status === 'failed') this.notify('error', `The data engine could not start: ${detail}`);
+		if (status === 'restarting') this.notify('info', `The data engine stopped (${detail}). Restarting it and reloading your tables…`, 'engine');
+		if (status === 'failed') this.notify('error', `The data engine could not start: ${detail}`, 'engine');
 		if (status === 'ready' && detail) {
-			this.notify('info', `The data engine was restarted: ${detail}.`);
+			this.notify('info', `The data engine was restarted: ${detail}.`, 'engine');
 			void this.refresh();
 		}
 	}
 
-	notify(kind: Notice['kind'], message: string): void {
-		this.notices = [...this.notices, { id: ++this.seq, kind, message }];
+	notify(kind: Notice['kind'], message: string, key?: string): void {
+		const kept = key ? this.notices.filter((n) => n.key !== key) : this.notices;
+		this.notices = [...kept, { id: ++this.seq, kind, message, key }];
 	}
 
 	dismiss(id: number): void {
@@ -60,6 +73,19 @@ export class Workspace {
 	}
 
 	/** Load files one after another; each has its own progress and can be cancelled. */
+	/** Load a table's file again in another encoding, replacing the table. */
+	async reload(table: string, encoding: Encoding): Promise<void> {
+		const source = this.sources[table];
+		if (!source) return;
+		const job = this.newJob(source.file, table);
+		this.jobs = [...this.jobs, job];
+		await this.runJob(job, source.file, encoding);
+	}
+
+	private newJob(file: File, table = tableNameFromFile(file.name)): LoadJob {
+		return { id: ++this.seq, fileName: file.name, table, bytesRead: 0, bytesTotal: file.size, state: 'waiting', controller: new AbortController() };
+	}
+
 	async addFiles(files: Iterable<File>): Promise<void> {
 		const accepted: Array<{ job: LoadJob; file: File }> = [];
 		for (const file of files) {
@@ -67,16 +93,7 @@ export class Workspace {
 				this.notify('error', `${file.name}: not loaded — only CSV exports (.csv, .tsv, .txt) can be loaded.`);
 				continue;
 			}
-			const job: LoadJob = {
-				id: ++this.seq,
-				fileName: file.name,
-				table: tableNameFromFile(file.name),
-				bytesRead: 0,
-				bytesTotal: file.size,
-				state: 'waiting',
-				controller: new AbortController()
-			};
-			accepted.push({ job, file });
+			accepted.push({ job: this.newJob(file), file });
 		}
 		this.jobs = [...this.jobs, ...accepted.map((a) => a.job)];
 		await Promise.all(accepted.map(({ job, file }) => this.runJob(job, file)));
@@ -86,15 +103,16 @@ export class Workspace {
 		this.jobs = this.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j));
 	}
 
-	private async runJob(job: LoadJob, file: File): Promise<void> {
+	private async runJob(job: LoadJob, file: File, encoding?: Encoding): Promise<void> {
 		try {
 			const engine = await this.engine;
 			const result = await engine.load(
-				{ table: job.table, source: { kind: 'file', file } },
-				(p) => this.update(job.id, { state: 'loading', bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
+				{ table: job.table, source: { kind: 'file', file }, encoding },
+				(p) => this.update(job.id, { state: p.phase, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
 				{ signal: job.controller.signal }
 			);
 			this.tables = [...this.tables.filter((t) => t.name !== result.table.name), result.table].sort((a, b) => a.name.localeCompare(b.name));
+			this.sources = { ...this.sources, [result.table.name]: { file, encoding: result.encoding, millis: result.millis } };
 		} catch (err) {
 			if (err instanceof QueryCancelled) this.notify('info', `${file.name}: loading cancelled; nothing was changed.`);
 			else this.notify('error', `${file.name}: could not be loaded — ${err instanceof Error ? err.message : String(err)}`);
@@ -114,5 +132,8 @@ export class Workspace {
 	async remove(table: string): Promise<void> {
 		await (await this.engine).drop(table);
 		this.tables = this.tables.filter((t) => t.name !== table);
+		const { [table]: _gone, ...rest } = this.sources;
+		void _gone;
+		this.sources = rest;
 	}
 }
