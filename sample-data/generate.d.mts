@@ -1,16 +1,7 @@
 // Types for generate.mjs (plain JavaScript, so Node 20 runs it directly).
 
 export type TableName =
-	| 'customers'
-	| 'orders'
-	| 'order_lines'
-	| 'payments'
-	| 'communications'
-	| 'tickets'
-	| 'tickets_cn'
-	| 'feedback'
-	| 'campaigns'
-	| 'visits';
+	'customers' | 'orders' | 'order_lines' | 'payments' | 'communications' | 'tickets' | 'tickets_cn' | 'feedback' | 'campaigns' | 'visits';
 
 /** Counters filled while rows are emitted. */
 export interface Stats {
@@ -80,7 +71,7 @@ export function renderDataset(options?: SizeOptions & { tables?: TableName[] }):
 	readme: string | null;
 };
 export function writeDataset(
-	options: SizeOptions & { tables?: TableName[]; out: string; log?: (line: string) => void },
+	options: SizeOptions & { tables?: TableName[]; out: string; log?: (line: string) => void }
 ): Promise<{ plan: Plan; stats: Stats; bytes: Record<string, number> }>;
 export function renderReadme(stats: Stats, bytes: Record<string, number>, options: { orders: number; seed: number }): string;
 export function encodeGb18030Checked(text: string): Uint8Array;

@@ -76,7 +76,9 @@ export async function writeDataset({ orders = DEFAULT_ORDERS, seed = DEFAULT_SEE
 			bytes[spec.file] = await writeCsv(path, spec.header, spec.rows(plan, stats));
 		}
 		const rows = stats.counts[spec.name]?.rows ?? 0;
-		log(`${spec.file.padEnd(20)} ${String(rows).padStart(9)} rows ${String(bytes[spec.file]).padStart(12)} bytes ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
+		log(
+			`${spec.file.padEnd(20)} ${String(rows).padStart(9)} rows ${String(bytes[spec.file]).padStart(12)} bytes ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`
+		);
 	}
 	return { plan, stats, bytes };
 }
@@ -96,13 +98,22 @@ function integer(name, text, fallback) {
 async function main(argv) {
 	const { values } = parseArgs({
 		args: argv,
-		options: { orders: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, tables: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		options: {
+			orders: { type: 'string' },
+			seed: { type: 'string' },
+			out: { type: 'string' },
+			tables: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		}
 	});
 	if (values.help) return console.log(usage());
 	const orders = integer('orders', values.orders, DEFAULT_ORDERS);
 	const seed = integer('seed', values.seed, DEFAULT_SEED);
 	const out = resolve(values.out ?? SAMPLE_DIR);
-	const tables = values.tables?.split(',').map((t) => t.trim()).filter(Boolean);
+	const tables = values.tables
+		?.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean);
 	const started = performance.now();
 	const { stats, bytes } = await writeDataset({ orders, seed, tables, out, log: (line) => console.log(line) });
 	if (!tables && out === SAMPLE_DIR) {

@@ -5,4 +5,3 @@ declare module 'duckdb-browser-blocking' {
 	export const BROWSER_RUNTIME: DuckDBRuntime;
 	export function createDuckDB(bundles: DuckDBBundles, logger: Logger, runtime: DuckDBRuntime): Promise<DuckDBBindings>;
 }
-

@@ -5,13 +5,30 @@ import { PERIOD_START, EXPORT_AT, DAY, fmt } from './time.mjs';
 import { bump, note } from './plan.mjs';
 import { FAMILY, GIVEN, WESTERN_GIVEN, WESTERN_FAMILY, EMAIL_DOMAINS, CITIES, SEGMENTS } from './vocab.mjs';
 
-export const CUSTOMER_HEADER = ['customer_id', 'person_id', 'name', 'email', 'phone', 'gender', 'age', 'city', 'zip', 'segment', 'created_at', 'updated_at'];
+export const CUSTOMER_HEADER = [
+	'customer_id',
+	'person_id',
+	'name',
+	'email',
+	'phone',
+	'gender',
+	'age',
+	'city',
+	'zip',
+	'segment',
+	'created_at',
+	'updated_at'
+];
 
 const CITY_CUM = cumulative(CITIES.map((c) => c[3]));
 const SEGMENT_CUM = cumulative([60, 12, 22, 6]);
 const AREA_CODES = ['010', '021', '020', '0755', '0571', '028', '027', '025', '029', '022', '023', '0512', '0451', '0471'];
 
-const ascii = (s) => s.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '');
+const ascii = (s) =>
+	s
+		.normalize('NFD')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 const digits = (rng, k) => {
 	let s = '';
 	for (let i = 0; i < k; i++) s += rng.int(0, 9);
@@ -46,7 +63,13 @@ function email(rng, p, flags, state) {
 	}
 	if (u < 0.075) {
 		flags.push('invalid_email');
-		const bad = [`${local}@`, `${local}.${domain}`, `${local}@@${domain}`, `${local}@${domain.replace('.', '')}`, `${p.given} ${p.family}@${domain}`];
+		const bad = [
+			`${local}@`,
+			`${local}.${domain}`,
+			`${local}@@${domain}`,
+			`${local}@${domain.replace('.', '')}`,
+			`${p.given} ${p.family}@${domain}`
+		];
 		return bad[state.invalid++ % bad.length];
 	}
 	return `${local}@${domain}`;
@@ -102,7 +125,7 @@ export function* customerRows(plan, stats) {
 			zip(rng, city, flags),
 			SEGMENTS[rng.weighted(SEGMENT_CUM)],
 			fmt(created),
-			fmt(updated),
+			fmt(updated)
 		];
 		yield emit(stats, row, flags);
 		if (plan.customerDupSources.has(c)) kept.set(c, { row, alt: p.alt, flags, updated });

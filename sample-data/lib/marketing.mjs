@@ -32,7 +32,17 @@ export function* campaignRows(plan, stats) {
 		if (success) bump(stats, 'campaigns', 'success');
 		if (converted) bump(stats, 'campaigns', 'converted');
 		countLabel(stats, 'campaigns', label);
-		yield [id('A', j), plan.customerId(r.int(0, plan.sizes.customers - 1)), name, label, fmt(sent), success ? 'success' : 'failure', converted ? 'true' : 'false', cost.toFixed(2), revenue.toFixed(2)];
+		yield [
+			id('A', j),
+			plan.customerId(r.int(0, plan.sizes.customers - 1)),
+			name,
+			label,
+			fmt(sent),
+			success ? 'success' : 'failure',
+			converted ? 'true' : 'false',
+			cost.toFixed(2),
+			revenue.toFixed(2)
+		];
 	}
 }
 

@@ -6,7 +6,20 @@ import { HOUR, DAY, EXPORT_AT, fmt } from './time.mjs';
 import { bump, note, countLabel, channelLabel } from './plan.mjs';
 import { PRODUCTS, PAYMENT_METHODS } from './vocab.mjs';
 
-export const ORDER_HEADER = ['order_id', 'customer_id', 'channel', 'status', 'amount', 'currency', 'quantity', 'ordered_at', 'approved_at', 'shipped_at', 'delivered_at', 'promised_at'];
+export const ORDER_HEADER = [
+	'order_id',
+	'customer_id',
+	'channel',
+	'status',
+	'amount',
+	'currency',
+	'quantity',
+	'ordered_at',
+	'approved_at',
+	'shipped_at',
+	'delivered_at',
+	'promised_at'
+];
 export const LINE_HEADER = ['order_id', 'line', 'product_id', 'product_name', 'quantity', 'unit_price', 'amount'];
 export const PAYMENT_HEADER = ['order_id', 'method', 'amount', 'installments'];
 
@@ -107,15 +120,34 @@ export function makeOrder(plan, i) {
 		deliveredAt,
 		promisedAt,
 		lines,
-		payment,
+		payment
 	};
 }
 
 function orderRow(o) {
-	return [o.id, o.customerId, o.channel, o.status, o.amount.toFixed(2), 'CNY', String(o.quantity), fmt(o.orderedAt), fmt(o.approvedAt), fmt(o.shippedAt), fmt(o.deliveredAt), fmt(o.promisedAt)];
+	return [
+		o.id,
+		o.customerId,
+		o.channel,
+		o.status,
+		o.amount.toFixed(2),
+		'CNY',
+		String(o.quantity),
+		fmt(o.orderedAt),
+		fmt(o.approvedAt),
+		fmt(o.shippedAt),
+		fmt(o.deliveredAt),
+		fmt(o.promisedAt)
+	];
 }
 
-const NOTED = new Set(['exact_duplicate_rows', 'conflicting_order_ids', 'orphan_customer_id', 'shipped_before_ordered', 'delivered_without_shipped_at']);
+const NOTED = new Set([
+	'exact_duplicate_rows',
+	'conflicting_order_ids',
+	'orphan_customer_id',
+	'shipped_before_ordered',
+	'delivered_without_shipped_at'
+]);
 
 function emitOrder(stats, o, row, flags) {
 	if (stats) {
@@ -156,7 +188,15 @@ export function* orderLineRows(plan, stats) {
 		for (let k = 0; k < o.lines.length; k++) {
 			const l = o.lines[k];
 			bump(stats, 'order_lines', 'rows');
-			yield [o.id, String(k + 1), productId(l.product), PRODUCTS[l.product][0], String(l.quantity), l.unitPrice.toFixed(2), l.amount.toFixed(2)];
+			yield [
+				o.id,
+				String(k + 1),
+				productId(l.product),
+				PRODUCTS[l.product][0],
+				String(l.quantity),
+				l.unitPrice.toFixed(2),
+				l.amount.toFixed(2)
+			];
 		}
 	}
 }

@@ -14,7 +14,7 @@ export const CHANNEL_LABELS = {
 	wechat: ['wechat', 'WeChat', '微信'],
 	phone: ['phone', 'Phone', '电话'],
 	sms: ['sms', 'SMS', '短信'],
-	app: ['app', 'App'],
+	app: ['app', 'App']
 };
 
 /** Pick a label for a canonical channel: clean most of the time, messy otherwise. */
@@ -51,7 +51,7 @@ export function createPlan({ orders = DEFAULT_ORDERS, seed = DEFAULT_SEED } = {}
 		tickets_cn: Math.max(10, Math.round(n / 25)),
 		feedback: Math.round((n * 7) / 15),
 		campaigns: Math.round((n * 8) / 15),
-		visits: n * 2,
+		visits: n * 2
 	};
 	const nc = sizes.customers;
 	const customerWidth = Math.max(6, String(nc * 2).length);
@@ -75,7 +75,7 @@ export function createPlan({ orders = DEFAULT_ORDERS, seed = DEFAULT_SEED } = {}
 		exactDuplicate: new Set(sampleDistinct(rng, 0, n, few(n, 0.0025, 4), taken)),
 		conflictingDuplicate: new Set(sampleDistinct(rng, 0, n, few(n, 0.002, 3), taken)),
 		orphan: new Set(sampleDistinct(rng, 0, n, few(n, 0.0013, 2), taken)),
-		shippedEarly: new Set(sampleDistinct(rng, 0, Math.floor(n * 0.9), few(n, 0.004, 6), taken)),
+		shippedEarly: new Set(sampleDistinct(rng, 0, Math.floor(n * 0.9), few(n, 0.004, 6), taken))
 	};
 
 	// Customers dirt: a later row repeats an earlier customer_id with another name.
@@ -101,7 +101,7 @@ export function createPlan({ orders = DEFAULT_ORDERS, seed = DEFAULT_SEED } = {}
 		randomOrderChannel: (r) => ORDER_CHANNELS[r.weighted(ORDER_CHANNEL_CUM)],
 		orderDirt,
 		customerDupAfter,
-		customerDupSources: new Set(dupSources),
+		customerDupSources: new Set(dupSources)
 	};
 }
 

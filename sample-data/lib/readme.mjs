@@ -13,7 +13,7 @@ export const CHECKS = {
 		missing_phone: 'empty phone',
 		phone_leading_zero: 'landline numbers starting with 0 (e.g. 01062345678), must stay text',
 		missing_zip: 'empty zip',
-		zip_leading_zero: 'postcodes starting with 0 (Hohhot 010xxx, Baotou 014xxx, Boston 021xx, ...), must stay text',
+		zip_leading_zero: 'postcodes starting with 0 (Hohhot 010xxx, Baotou 014xxx, Boston 021xx, ...), must stay text'
 	},
 	orders: {
 		rows: 'data rows',
@@ -23,7 +23,7 @@ export const CHECKS = {
 		orphan_customer_id: 'rows whose customer_id is not in customers.csv',
 		shipped_before_ordered: 'rows with shipped_at earlier than ordered_at',
 		missing_shipped_at: 'empty shipped_at (pending, processing, cancelled, unavailable, and dirt below)',
-		delivered_without_shipped_at: 'status delivered but shipped_at empty',
+		delivered_without_shipped_at: 'status delivered but shipped_at empty'
 	},
 	order_lines: { rows: 'data rows (1-5 lines per order)' },
 	payments: { rows: 'data rows (one per order that is not pending)' },
@@ -38,10 +38,10 @@ export const CHECKS = {
 		comment_with_comma: 'comment containing a comma (quoted)',
 		comment_with_newline: 'comment containing a line break (quoted)',
 		comment_with_quote: 'comment containing a double quote (quoted, doubled)',
-		without_order: 'survey answers with an empty order_id',
+		without_order: 'survey answers with an empty order_id'
 	},
 	campaigns: { rows: 'data rows', success: 'result = success', converted: 'converted = true' },
-	visits: { rows: 'data rows', status_5xx: 'status_code >= 500', anonymous: 'empty customer_id' },
+	visits: { rows: 'data rows', status_5xx: 'status_code >= 500', anonymous: 'empty customer_id' }
 };
 
 /** Throw when the generator counted something the README does not describe. */
@@ -64,13 +64,20 @@ export function renderReadme(stats, bytes, { orders, seed }) {
 	assertKnownChecks(stats);
 	const total = Object.values(bytes).reduce((a, b) => a + b, 0);
 	const count = (t, k) => stats.counts[t]?.[k] ?? 0;
-	const files = TABLES.map((t) => `| \`${t.file}\` | ${t.name === 'tickets_cn' ? 'tickets' : t.name} | ${t.encoding} | ${count(t.name, 'rows')} | ${kb(bytes[t.file] ?? 0)} |`);
-	const checks = Object.entries(CHECKS).flatMap(([t, c]) => Object.entries(c).map(([k, what]) => `| ${t} | \`${k}\` | ${count(t, k)} | ${what} |`));
-	const examples = Object.entries(stats.examples).flatMap(([t, e]) => Object.entries(e).map(([k, list]) => `- \`${t}.${k}\`: ${JSON.stringify(list)}`));
+	const files = TABLES.map(
+		(t) =>
+			`| \`${t.file}\` | ${t.name === 'tickets_cn' ? 'tickets' : t.name} | ${t.encoding} | ${count(t.name, 'rows')} | ${kb(bytes[t.file] ?? 0)} |`
+	);
+	const checks = Object.entries(CHECKS).flatMap(([t, c]) =>
+		Object.entries(c).map(([k, what]) => `| ${t} | \`${k}\` | ${count(t, k)} | ${what} |`)
+	);
+	const examples = Object.entries(stats.examples).flatMap(([t, e]) =>
+		Object.entries(e).map(([k, list]) => `- \`${t}.${k}\`: ${JSON.stringify(list)}`)
+	);
 	const labels = Object.entries(stats.labels).flatMap(([t, l]) =>
 		Object.entries(l)
 			.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-			.map(([label, n]) => `| ${t} | ${JSON.stringify(label)} | ${n} |`),
+			.map(([label, n]) => `| ${t} | ${JSON.stringify(label)} | ${n} |`)
 	);
 	return `# Sample data
 

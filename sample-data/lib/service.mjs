@@ -6,8 +6,29 @@ import { bump, countLabel, channelLabel } from './plan.mjs';
 import { makeOrder } from './orders.mjs';
 import { AGENTS, SUBJECTS, CATEGORIES, PRIORITIES, TICKET_STATUS_CN, CHANNEL_CN, COMMENTS } from './vocab.mjs';
 
-export const COMMUNICATION_HEADER = ['contact_id', 'customer_id', 'channel', 'agent', 'direction', 'started_at', 'ended_at', 'duration_s', 'subject'];
-export const TICKET_HEADER = ['ticket_id', 'customer_id', 'channel', 'category', 'priority', 'status', 'created_at', 'first_response_at', 'resolved_at', 'satisfaction'];
+export const COMMUNICATION_HEADER = [
+	'contact_id',
+	'customer_id',
+	'channel',
+	'agent',
+	'direction',
+	'started_at',
+	'ended_at',
+	'duration_s',
+	'subject'
+];
+export const TICKET_HEADER = [
+	'ticket_id',
+	'customer_id',
+	'channel',
+	'category',
+	'priority',
+	'status',
+	'created_at',
+	'first_response_at',
+	'resolved_at',
+	'satisfaction'
+];
 export const TICKET_CN_HEADER = ['工单号', '客户ID', '渠道', '类别', '优先级', '状态', '创建时间', '首次响应时间', '解决时间', '满意度'];
 export const FEEDBACK_HEADER = ['feedback_id', 'customer_id', 'order_id', 'channel', 'score', 'expected_score', 'comment', 'created_at'];
 
@@ -16,10 +37,25 @@ const chooser = (entries) => {
 	const cum = cumulative(entries.map((e) => e[1]));
 	return (r) => entries[r.weighted(cum)][0];
 };
-const commChannel = chooser([['phone', 40], ['email', 25], ['wechat', 25], ['web', 10]]);
+const commChannel = chooser([
+	['phone', 40],
+	['email', 25],
+	['wechat', 25],
+	['web', 10]
+]);
 const COMM_SECONDS = { phone: 240, email: 300, wechat: 540, web: 420 };
-const ticketChannel = chooser([['email', 30], ['web', 25], ['wechat', 25], ['phone', 20]]);
-const feedbackChannel = chooser([['web', 40], ['wechat', 35], ['email', 15], ['phone', 10]]);
+const ticketChannel = chooser([
+	['email', 30],
+	['web', 25],
+	['wechat', 25],
+	['phone', 20]
+]);
+const feedbackChannel = chooser([
+	['web', 40],
+	['wechat', 35],
+	['email', 15],
+	['phone', 10]
+]);
 const CATEGORY_CUM = cumulative(CATEGORIES.map((c) => c[2]));
 const PRIORITY_CUM = cumulative(PRIORITIES.map((p) => p[2]));
 /** Satisfaction 1-5 by mood: skewed to 4-5 unless something went wrong. */
@@ -41,7 +77,17 @@ export function* communicationRows(plan, stats) {
 		bump(stats, 'communications', 'rows');
 		if (missingEnd) bump(stats, 'communications', 'missing_ended_at');
 		countLabel(stats, 'communications', label);
-		yield [id('CM', j), customer, label, r.pick(AGENTS), direction, fmt(started), missingEnd ? '' : fmt(started + duration), missingEnd ? '' : String(duration), r.pick(SUBJECTS)];
+		yield [
+			id('CM', j),
+			customer,
+			label,
+			r.pick(AGENTS),
+			direction,
+			fmt(started),
+			missingEnd ? '' : fmt(started + duration),
+			missingEnd ? '' : String(duration),
+			r.pick(SUBJECTS)
+		];
 	}
 }
 
@@ -73,7 +119,7 @@ function makeTicket(plan, r, u) {
 		created,
 		firstResponse: status === 'open' ? null : firstResponse,
 		resolved: done ? resolved : null,
-		satisfaction,
+		satisfaction
 	};
 }
 
@@ -87,7 +133,18 @@ export function* ticketRows(plan, stats) {
 		if (t.resolved === null) bump(stats, 'tickets', 'unresolved');
 		if (t.satisfaction === '') bump(stats, 'tickets', 'missing_satisfaction');
 		countLabel(stats, 'tickets', label);
-		yield [id('T', j), t.customer, label, t.category[0], t.priority[0], t.status, fmt(t.created), fmt(t.firstResponse), fmt(t.resolved), t.satisfaction];
+		yield [
+			id('T', j),
+			t.customer,
+			label,
+			t.category[0],
+			t.priority[0],
+			t.status,
+			fmt(t.created),
+			fmt(t.firstResponse),
+			fmt(t.resolved),
+			t.satisfaction
+		];
 	}
 }
 
@@ -99,7 +156,18 @@ export function* ticketCnRows(plan, stats) {
 		const t = makeTicket(plan, r, (j + r.next()) / n);
 		bump(stats, 'tickets_cn', 'rows');
 		if (t.resolved === null) bump(stats, 'tickets_cn', 'unresolved');
-		yield [id('GD2025', j, 5), t.customer, CHANNEL_CN[t.channel], t.category[1], t.priority[1], TICKET_STATUS_CN[t.status], fmt(t.created), fmt(t.firstResponse), fmt(t.resolved), t.satisfaction];
+		yield [
+			id('GD2025', j, 5),
+			t.customer,
+			CHANNEL_CN[t.channel],
+			t.category[1],
+			t.priority[1],
+			TICKET_STATUS_CN[t.status],
+			fmt(t.created),
+			fmt(t.firstResponse),
+			fmt(t.resolved),
+			t.satisfaction
+		];
 	}
 }
 

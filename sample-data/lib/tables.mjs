@@ -1,7 +1,16 @@
 // The table registry: file name, header, row iterator and encoding of each output.
 import { CUSTOMER_HEADER, customerRows } from './customers.mjs';
 import { ORDER_HEADER, LINE_HEADER, PAYMENT_HEADER, orderRows, orderLineRows, paymentRows } from './orders.mjs';
-import { COMMUNICATION_HEADER, TICKET_HEADER, TICKET_CN_HEADER, FEEDBACK_HEADER, communicationRows, ticketRows, ticketCnRows, feedbackRows } from './service.mjs';
+import {
+	COMMUNICATION_HEADER,
+	TICKET_HEADER,
+	TICKET_CN_HEADER,
+	FEEDBACK_HEADER,
+	communicationRows,
+	ticketRows,
+	ticketCnRows,
+	feedbackRows
+} from './service.mjs';
 import { CAMPAIGN_HEADER, VISIT_HEADER, campaignRows, visitRows } from './marketing.mjs';
 
 /**
@@ -20,7 +29,7 @@ export const TABLES = [
 	{ name: 'tickets_cn', file: 'tickets_cn.csv', header: TICKET_CN_HEADER, encoding: 'gb18030', rows: ticketCnRows },
 	{ name: 'feedback', file: 'feedback.csv', header: FEEDBACK_HEADER, encoding: 'utf-8', rows: feedbackRows },
 	{ name: 'campaigns', file: 'campaigns.csv', header: CAMPAIGN_HEADER, encoding: 'utf-8', rows: campaignRows },
-	{ name: 'visits', file: 'visits.csv', header: VISIT_HEADER, encoding: 'utf-8', rows: visitRows },
+	{ name: 'visits', file: 'visits.csv', header: VISIT_HEADER, encoding: 'utf-8', rows: visitRows }
 ];
 
 export const TABLE_NAMES = TABLES.map((t) => t.name);

@@ -73,5 +73,7 @@ export async function engineReady(page: Page): Promise<void> {
 
 /** The table list as [name, rows] pairs, read from the test contract attributes. */
 export async function listedTables(page: Page): Promise<Array<[string, number]>> {
-	return page.$$eval('[data-table]', (els) => els.map((e) => [(e as HTMLElement).dataset.table!, Number((e as HTMLElement).dataset.rows)] as [string, number]));
+	return page.$$eval('[data-table]', (els) =>
+		els.map((e) => [(e as HTMLElement).dataset.table!, Number((e as HTMLElement).dataset.rows)] as [string, number])
+	);
 }

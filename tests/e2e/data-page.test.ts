@@ -94,13 +94,19 @@ describe('data page', () => {
 
 	it('restarts a worker that died, reloads its tables from the kept files, and says so', async () => {
 		app = await openApp();
-		await app.page.setInputFiles('[data-testid=file-input]', [file('numbers.csv', numbered(1000)), file('people.csv', 'id,name\n1,Ann\n2,Bob\n')]);
+		await app.page.setInputFiles('[data-testid=file-input]', [
+			file('numbers.csv', numbered(1000)),
+			file('people.csv', 'id,name\n1,Ann\n2,Bob\n')
+		]);
 		await app.page.waitForSelector('[data-table="people"]');
 		await app.page.waitForSelector('[data-table="numbers"]');
 		const [worker] = app.page.workers();
 		await worker.evaluate(() => self.close());
 		await app.page.waitForSelector('[data-engine="restarting"]', { timeout: 30_000 });
-		await app.page.getByRole('status').filter({ hasText: 'The data engine was restarted: it stopped answering; 2 tables reloaded.' }).waitFor({ timeout: 60_000 });
+		await app.page
+			.getByRole('status')
+			.filter({ hasText: 'The data engine was restarted: it stopped answering; 2 tables reloaded.' })
+			.waitFor({ timeout: 60_000 });
 		await engineReady(app.page);
 		expect(await listedTables(app.page)).toEqual([
 			['numbers', 1000],

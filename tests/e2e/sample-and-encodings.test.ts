@@ -31,7 +31,11 @@ describe('built-in sample data', () => {
 		await app.page.getByRole('button', { name: 'Load sample data' }).click();
 		const expected = expectedSampleTables();
 		expect(expected.length).toBe(10);
-		await app.page.waitForFunction((n) => document.querySelectorAll('[data-table]').length === n && !document.querySelector('[data-loading]'), expected.length, { timeout: 60_000 });
+		await app.page.waitForFunction(
+			(n) => document.querySelectorAll('[data-table]').length === n && !document.querySelector('[data-loading]'),
+			expected.length,
+			{ timeout: 60_000 }
+		);
 		expect(await listedTables(app.page)).toEqual(expected);
 		await expect(app.page.locator('[data-table="tickets_cn"] select').inputValue()).resolves.toBe('gb18030');
 		await app.page.locator('[data-table="tickets_cn"] summary').click();

@@ -1,35 +1,50 @@
 /**
- * Count the data records of RFC 4180 text (quoted fields may hold delimiters and line
- * breaks). Written for tests, independently of the loading pipeline it checks.
+ * A small RFC 4180 reader for tests (quoted fields may hold delimiters, quotes and line
+ * breaks), written independently of the loading pipeline it checks.
  */
-export function countRecords(text: string): number {
-	let records = 0;
+export function parseCsv(text: string, delimiter = ','): string[][] {
+	const records: string[][] = [];
+	let record: string[] = [];
+	let field = '';
 	let inQuotes = false;
-	let fieldStart = true;
-	let lineHasContent = false;
+	let touched = false;
+	const endRecord = () => {
+		if (touched || record.length) {
+			record.push(field);
+			records.push(record);
+		}
+		record = [];
+		field = '';
+		touched = false;
+	};
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (inQuotes) {
-			if (ch === '"') {
-				if (text[i + 1] === '"') i++;
-				else inQuotes = false;
-			}
-			continue;
-		}
-		if (ch === '"' && fieldStart) {
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') inQuotes = false;
+			else field += ch;
+		} else if (ch === '"' && field === '') {
 			inQuotes = true;
-			lineHasContent = true;
-			fieldStart = false;
+			touched = true;
+		} else if (ch === delimiter) {
+			record.push(field);
+			field = '';
+			touched = true;
 		} else if (ch === '\n' || ch === '\r') {
 			if (ch === '\r' && text[i + 1] === '\n') i++;
-			if (lineHasContent) records++;
-			lineHasContent = false;
-			fieldStart = true;
+			endRecord();
 		} else {
-			lineHasContent = true;
-			fieldStart = ch === ',';
+			field += ch;
+			touched = true;
 		}
 	}
-	if (lineHasContent) records++;
-	return records - 1; // the header
+	endRecord();
+	return records;
+}
+
+/** Data records (without the header) of CSV text. */
+export function countRecords(text: string, delimiter = ','): number {
+	return parseCsv(text, delimiter).length - 1;
 }

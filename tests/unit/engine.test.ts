@@ -23,7 +23,13 @@ afterAll(() => engine.close());
 
 describe('NodeEngine', () => {
 	it('loads a CSV and reports rows and column types', async () => {
-		const result = await engine.load({ table: 'orders', source: csv('orders.csv', 'order_id,amount,ordered_at\nA1,10.5,2024-01-02 10:00:00\nA2,4.5,2024-01-03 11:30:00\nA3,,2024-02-01 00:00:00\n') });
+		const result = await engine.load({
+			table: 'orders',
+			source: csv(
+				'orders.csv',
+				'order_id,amount,ordered_at\nA1,10.5,2024-01-02 10:00:00\nA2,4.5,2024-01-03 11:30:00\nA3,,2024-02-01 00:00:00\n'
+			)
+		});
 		expect(result.table.rows).toBe(3);
 		expect(result.table.columns).toEqual([
 			{ name: 'order_id', type: 'VARCHAR' },
@@ -70,7 +76,9 @@ describe('NodeEngine', () => {
 
 	it('cancels a running query and keeps working afterwards', async () => {
 		const controller = new AbortController();
-		const slow = engine.query('SELECT count(*) FROM range(100000000) a, range(100) b WHERE (a.range * b.range) % 7 = 3', { signal: controller.signal });
+		const slow = engine.query('SELECT count(*) FROM range(100000000) a, range(100) b WHERE (a.range * b.range) % 7 = 3', {
+			signal: controller.signal
+		});
 		setTimeout(() => controller.abort(), 50);
 		await expect(slow).rejects.toBeInstanceOf(QueryCancelled);
 		const [row] = await engine.rows('SELECT 1 + 1 AS two');
@@ -99,7 +107,10 @@ describe('NodeEngine reads legacy encodings', () => {
 	] as const)('%s', async (encoding, text, headers, secondValue) => {
 		const path = join(dir, `${encoding}.csv`);
 		writeFileSync(path, encodeLegacy(text, encoding));
-		const result = await engine.load({ table: `enc_${encoding.replace('-', '_')}`, source: { kind: 'path', path, name: `${encoding}.csv` } });
+		const result = await engine.load({
+			table: `enc_${encoding.replace('-', '_')}`,
+			source: { kind: 'path', path, name: `${encoding}.csv` }
+		});
 		expect(result.encoding.encoding).toBe(encoding);
 		expect(result.table.columns.map((c) => c.name)).toEqual(headers);
 		const rows = await engine.rows(`SELECT * FROM enc_${encoding.replace('-', '_')}`);

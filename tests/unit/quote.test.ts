@@ -37,7 +37,7 @@ describe('hostile headers and values reach DuckDB only as data', () => {
 
 	it('keeps every header as a column name and every table intact', async () => {
 		const tables = (await engine.listTables()).map((t) => t.name).sort();
-		expect(tables).toEqual(['evil\'; DROP TABLE x; --', 'x']);
+		expect(tables).toEqual(["evil'; DROP TABLE x; --", 'x']);
 		const info = (await engine.listTables()).find((t) => t.name.startsWith('evil'))!;
 		expect(info.columns.map((c) => c.name)).toEqual(headers);
 		expect(info.rows).toBe(2);

@@ -88,13 +88,13 @@ const rowChecks: Record<string, Record<string, (r: Row) => boolean>> = {
 		missing_phone: (r) => r.phone === '',
 		phone_leading_zero: (r) => r.phone.startsWith('0'),
 		missing_zip: (r) => r.zip === '',
-		zip_leading_zero: (r) => r.zip.startsWith('0'),
+		zip_leading_zero: (r) => r.zip.startsWith('0')
 	},
 	orders: {
 		orphan_customer_id: (r) => !customerIds.has(r.customer_id),
 		shipped_before_ordered: (r) => r.shipped_at !== '' && r.shipped_at < r.ordered_at,
 		missing_shipped_at: (r) => r.shipped_at === '',
-		delivered_without_shipped_at: (r) => r.status === 'delivered' && r.shipped_at === '',
+		delivered_without_shipped_at: (r) => r.status === 'delivered' && r.shipped_at === ''
 	},
 	order_lines: {},
 	payments: {},
@@ -108,23 +108,23 @@ const rowChecks: Record<string, Record<string, (r: Row) => boolean>> = {
 		comment_with_comma: (r) => r.comment.includes(','),
 		comment_with_newline: (r) => r.comment.includes('\n'),
 		comment_with_quote: (r) => r.comment.includes('"'),
-		without_order: (r) => r.order_id === '',
+		without_order: (r) => r.order_id === ''
 	},
 	campaigns: { success: (r) => r.result === 'success', converted: (r) => r.converted === 'true' },
-	visits: { status_5xx: (r) => Number(r.status_code) >= 500, anonymous: (r) => r.customer_id === '' },
+	visits: { status_5xx: (r) => Number(r.status_code) >= 500, anonymous: (r) => r.customer_id === '' }
 };
 
 /** ...and whole-table checks. */
 const tableChecks: Record<string, Record<string, (t: Table) => number>> = {
 	customers: {
 		duplicate_customer_id_rows: (t) => duplicateKeyRows(t.rows, 'customer_id'),
-		conflicting_names: (t) => conflictingKeys(t.rows, 'customer_id', 'name'),
+		conflicting_names: (t) => conflictingKeys(t.rows, 'customer_id', 'name')
 	},
 	orders: {
 		exact_duplicate_rows: (t) => exactDuplicates(t.raw),
 		duplicate_order_id_rows: (t) => duplicateKeyRows(t.rows, 'order_id'),
-		conflicting_order_ids: (t) => conflictingKeys(t.rows, 'order_id'),
-	},
+		conflicting_order_ids: (t) => conflictingKeys(t.rows, 'order_id')
+	}
 };
 
 function computedCounts() {
@@ -176,13 +176,17 @@ function computedExamples() {
 	return {
 		'customers.invalid_email': first(customers.rows.map((r) => r.email).filter((e) => e !== '' && !EMAIL.test(e))),
 		'customers.duplicate_customer_id_rows': first(
-			customers.rows.map((r) => r.customer_id).filter((id) => seenCustomer.has(id) || (seenCustomer.add(id), false)),
+			customers.rows.map((r) => r.customer_id).filter((id) => seenCustomer.has(id) || (seenCustomer.add(id), false))
 		),
-		'orders.delivered_without_shipped_at': first(orders.rows.filter((r) => r.status === 'delivered' && r.shipped_at === '').map((r) => r.order_id)),
-		'orders.shipped_before_ordered': first(orders.rows.filter((r) => r.shipped_at !== '' && r.shipped_at < r.ordered_at).map((r) => r.order_id)),
+		'orders.delivered_without_shipped_at': first(
+			orders.rows.filter((r) => r.status === 'delivered' && r.shipped_at === '').map((r) => r.order_id)
+		),
+		'orders.shipped_before_ordered': first(
+			orders.rows.filter((r) => r.shipped_at !== '' && r.shipped_at < r.ordered_at).map((r) => r.order_id)
+		),
 		'orders.orphan_customer_id': first(orders.rows.filter((r) => !customerIds.has(r.customer_id)).map((r) => r.order_id)),
 		'orders.exact_duplicate_rows': first(exact),
-		'orders.conflicting_order_ids': first(conflicting),
+		'orders.conflicting_order_ids': first(conflicting)
 	};
 }
 
@@ -249,7 +253,22 @@ describe('sample-data generator', () => {
 		const stated = readmeCounts();
 		expect(stated).toEqual(computedCounts());
 		// The requested dirt is actually present.
-		const positive = ['customers.duplicate_customer_id_rows', 'customers.missing_email', 'customers.invalid_email', 'customers.missing_phone', 'customers.phone_leading_zero', 'customers.zip_leading_zero', 'orders.exact_duplicate_rows', 'orders.conflicting_order_ids', 'orders.orphan_customer_id', 'orders.shipped_before_ordered', 'orders.missing_shipped_at', 'feedback.comment_with_comma', 'feedback.comment_with_newline', 'visits.status_5xx'];
+		const positive = [
+			'customers.duplicate_customer_id_rows',
+			'customers.missing_email',
+			'customers.invalid_email',
+			'customers.missing_phone',
+			'customers.phone_leading_zero',
+			'customers.zip_leading_zero',
+			'orders.exact_duplicate_rows',
+			'orders.conflicting_order_ids',
+			'orders.orphan_customer_id',
+			'orders.shipped_before_ordered',
+			'orders.missing_shipped_at',
+			'feedback.comment_with_comma',
+			'feedback.comment_with_newline',
+			'visits.status_5xx'
+		];
 		for (const id of positive) {
 			const [table, check] = id.split('.');
 			expect(stated[table][check], id).toBeGreaterThan(0);
@@ -268,7 +287,8 @@ describe('sample-data generator', () => {
 			expect(actual, table).toEqual(labels);
 		}
 		const all = new Set(Object.values(stated).flatMap((l) => Object.keys(l)));
-		for (const label of ['E-mail', 'email', '邮件', 'Web', 'web ', 'WeChat', '微信', 'Phone', '电话']) expect(all.has(label), label).toBe(true);
+		for (const label of ['E-mail', 'email', '邮件', 'Web', 'web ', 'WeChat', '微信', 'Phone', '电话'])
+			expect(all.has(label), label).toBe(true);
 	});
 
 	it('keys are consistent across tables apart from the documented orphans', () => {
@@ -291,11 +311,17 @@ describe('sample-data generator', () => {
 		const ts = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 		for (const [name, t] of Object.entries(tables)) {
 			const columns = t.header.filter((h) => h.endsWith('_at') || h.endsWith('时间'));
-			for (const c of columns) expect(t.rows.filter((r) => r[c] !== '' && !ts.test(r[c])), `${name}.${c}`).toEqual([]);
+			for (const c of columns)
+				expect(
+					t.rows.filter((r) => r[c] !== '' && !ts.test(r[c])),
+					`${name}.${c}`
+				).toEqual([]);
 		}
 		expect(tables.orders.rows.every((r) => r.ordered_at >= '2025-01-01' && r.ordered_at < '2026-01-01')).toBe(true);
 		const orders = tables.orders.rows;
-		const hours = orders.filter((r) => r.shipped_at && r.shipped_at > r.ordered_at).map((r) => (seconds(r.shipped_at) - seconds(r.ordered_at)) / 3600);
+		const hours = orders
+			.filter((r) => r.shipped_at && r.shipped_at > r.ordered_at)
+			.map((r) => (seconds(r.shipped_at) - seconds(r.ordered_at)) / 3600);
 		expect(quantile(hours, 0.5)).toBeGreaterThan(6);
 		expect(quantile(hours, 0.5)).toBeLessThan(36);
 		expect(quantile(hours, 0.1)).toBeGreaterThanOrEqual(1.5);

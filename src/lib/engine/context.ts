@@ -3,6 +3,11 @@ import type { Workspace } from '../state/workspace.svelte';
 
 const KEY = Symbol('workspace');
 
+/** The context map that provides a workspace, for mounting components on their own (tests). */
+export function workspaceContext(workspace: Workspace): Map<symbol, Workspace> {
+	return new Map([[KEY, workspace]]);
+}
+
 export function setWorkspace(workspace: Workspace): void {
 	setContext(KEY, workspace);
 }

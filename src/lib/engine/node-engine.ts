@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { prepareBlob } from '../ingest/prepare-blob';
+import { blobChunks } from '../ingest/transcode';
 import type { Table } from 'apache-arrow';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { DuckCore, OPEN_CONFIG } from './duck-core';
@@ -72,7 +73,7 @@ export class NodeEngine implements Engine {
 		} else {
 			// Decoded text goes to a temporary file that DuckDB reads from disk, as the browser reads a Blob.
 			temp = join(mkdtempSync(join(tmpdir(), 'crm-pulse-')), 'decoded.csv');
-			await pipeline(Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream), createWriteStream(temp));
+			await pipeline(Readable.from(blobChunks(blob)), createWriteStream(temp));
 			core.db.registerFileURL(fileName, temp, this.duck!.DuckDBDataProtocol.NODE_FS, true);
 		}
 		const id = core.reserve();

@@ -46,7 +46,8 @@ export function toPlain(value: unknown, type: DataType): Plain {
 		return Array.from((value as { toArray(): ArrayLike<unknown> }).toArray(), (v) => toPlain(v, child));
 	}
 	const json = (value as { toJSON?: () => unknown }).toJSON?.();
-	if (json !== undefined && json !== value) return JSON.parse(JSON.stringify(json, (_k, v) => (typeof v === 'bigint' ? plainBigInt(v) : v)));
+	if (json !== undefined && json !== value)
+		return JSON.parse(JSON.stringify(json, (_k, v) => (typeof v === 'bigint' ? plainBigInt(v) : v)));
 	return String(value);
 }
 

@@ -109,7 +109,16 @@ export class WorkerEngine implements Engine {
 				await Promise.race([next.started, next.dead]);
 				const failed: string[] = [];
 				for (const [table, { file, encoding }] of this.sources) {
-					const outcome = await Promise.race([next.api.load(this.nextId++, table, file, encoding, Comlink.proxy(() => {})), next.dead]);
+					const outcome = await Promise.race([
+						next.api.load(
+							this.nextId++,
+							table,
+							file,
+							encoding,
+							Comlink.proxy(() => {})
+						),
+						next.dead
+					]);
 					if (!outcome.ok) failed.push(`${file.name}: ${outcome.error.message}`);
 				}
 				const reloaded = this.sources.size - failed.length;

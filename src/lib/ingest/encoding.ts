@@ -75,9 +75,12 @@ function scoreGb(bytes: Uint8Array): number {
 		} else if (trail < 0x40 || trail === 0x7f || trail === 0xff) score -= 3;
 		else {
 			const gb2312 = trail >= 0xa1 && trail <= 0xfe;
-			if (gb2312 && lead >= 0xb0 && lead <= 0xd7) score += 2; // level-1 hanzi, the common ones
-			else if (gb2312 && lead >= 0xd8 && lead <= 0xf7) score += 1; // level-2 hanzi
-			else if (gb2312 && lead >= 0xa1 && lead <= 0xa9) score += 1; // punctuation, full-width forms
+			if (gb2312 && lead >= 0xb0 && lead <= 0xd7)
+				score += 2; // level-1 hanzi, the common ones
+			else if (gb2312 && lead >= 0xd8 && lead <= 0xf7)
+				score += 1; // level-2 hanzi
+			else if (gb2312 && lead >= 0xa1 && lead <= 0xa9)
+				score += 1; // punctuation, full-width forms
 			else score -= 2; // GBK extension: rare characters
 			i++;
 		}
@@ -101,10 +104,14 @@ function scoreSjis(bytes: Uint8Array): number {
 			score -= 3;
 			continue;
 		}
-		if (lead === 0x82 || lead === 0x83) score += 2; // hiragana, katakana
-		else if (lead === 0x81) score += 1; // punctuation
-		else if (lead >= 0x88 && lead <= 0x98) score += 2; // level-1 kanji
-		else if (lead <= 0x9f || (lead >= 0xe0 && lead <= 0xea)) score += 1; // level-2 kanji
+		if (lead === 0x82 || lead === 0x83)
+			score += 2; // hiragana, katakana
+		else if (lead === 0x81)
+			score += 1; // punctuation
+		else if (lead >= 0x88 && lead <= 0x98)
+			score += 2; // level-1 kanji
+		else if (lead <= 0x9f || (lead >= 0xe0 && lead <= 0xea))
+			score += 1; // level-2 kanji
 		else score -= 2; // vendor extensions and user-defined rows
 		i++;
 	}
@@ -112,7 +119,16 @@ function scoreSjis(bytes: Uint8Array): number {
 }
 
 function isLatin1Letter(b: number): boolean {
-	return (b >= 0xc0 && b !== 0xd7 && b !== 0xf7) || b === 0x8a || b === 0x8c || b === 0x8e || b === 0x9a || b === 0x9c || b === 0x9e || b === 0x9f;
+	return (
+		(b >= 0xc0 && b !== 0xd7 && b !== 0xf7) ||
+		b === 0x8a ||
+		b === 0x8c ||
+		b === 0x8e ||
+		b === 0x9a ||
+		b === 0x9c ||
+		b === 0x9e ||
+		b === 0x9f
+	);
 }
 
 function scoreLatin(bytes: Uint8Array): number {
@@ -121,7 +137,8 @@ function scoreLatin(bytes: Uint8Array): number {
 		const b = bytes[i];
 		if (b < 0x80) continue;
 		const alone = (bytes[i - 1] ?? 0) < 0x80 && (bytes[i + 1] ?? 0) < 0x80;
-		if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) score -= 3; // unassigned in windows-1252
+		if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)
+			score -= 3; // unassigned in windows-1252
 		else if (isLatin1Letter(b)) score += alone ? 1.5 : -0.5;
 		else score += alone ? 0.5 : -1; // symbols: €, ©, °, ², …
 	}

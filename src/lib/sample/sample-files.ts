@@ -5,7 +5,9 @@
 const urls = import.meta.glob('/sample-data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 export function sampleFileNames(): string[] {
-	return Object.keys(urls).map((path) => path.slice(path.lastIndexOf('/') + 1)).sort();
+	return Object.keys(urls)
+		.map((path) => path.slice(path.lastIndexOf('/') + 1))
+		.sort();
 }
 
 /** Fetch every sample file as a `File`, as if the user had dropped it. */

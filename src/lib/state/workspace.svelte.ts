@@ -55,7 +55,8 @@ export class Workspace {
 	setStatus(status: EngineStatus, detail = ''): void {
 		this.engineStatus = status;
 		this.engineDetail = detail;
-		if (status === 'restarting') this.notify('info', `The data engine stopped (${detail}). Restarting it and reloading your tables…`, 'engine');
+		if (status === 'restarting')
+			this.notify('info', `The data engine stopped (${detail}). Restarting it and reloading your tables…`, 'engine');
 		if (status === 'failed') this.notify('error', `The data engine could not start: ${detail}`, 'engine');
 		if (status === 'ready' && detail) {
 			this.notify('info', `The data engine was restarted: ${detail}.`, 'engine');
@@ -83,7 +84,15 @@ export class Workspace {
 	}
 
 	private newJob(file: File, table = tableNameFromFile(file.name)): LoadJob {
-		return { id: ++this.seq, fileName: file.name, table, bytesRead: 0, bytesTotal: file.size, state: 'waiting', controller: new AbortController() };
+		return {
+			id: ++this.seq,
+			fileName: file.name,
+			table,
+			bytesRead: 0,
+			bytesTotal: file.size,
+			state: 'waiting',
+			controller: new AbortController()
+		};
 	}
 
 	async addFiles(files: Iterable<File>): Promise<void> {
