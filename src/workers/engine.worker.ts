@@ -81,9 +81,9 @@ const api: WorkerApi = {
 			c.db.registerFileHandle(name, tracked, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 			const timer = setInterval(() => onProgress('loading', tracked.bytesRead, blob.size), 100);
 			try {
-				const info = await loadCsvTable(c, name, table, id, blob.size);
+				const loaded = await loadCsvTable(c, name, blob, table, id);
 				onProgress('loading', blob.size, blob.size);
-				return { table: info, encoding: guess };
+				return { ...loaded, encoding: guess };
 			} finally {
 				clearInterval(timer);
 				c.dropFile(name);

@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
+import type { LoadReport } from '../ingest/load-report';
 
 /** A column of a loaded table, with DuckDB's type name. */
 export interface ColumnInfo {
@@ -30,6 +31,8 @@ export interface LoadResult {
 	source: string;
 	/** The encoding the file was read in, and how it was decided. */
 	encoding: EncodingGuess;
+	/** Dialect, skipped lines and rejected rows. */
+	report: LoadReport;
 	millis: number;
 }
 

@@ -1,31 +1,14 @@
 import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { sniffDialect } from '../ingest/dialect';
+import { readHeadTail } from '../ingest/head-tail';
+import { scanLineEndings } from '../ingest/line-endings';
+import { classifyRejects, type LoadReport } from '../ingest/load-report';
+import { dropRejectsSql, rejectsSql, stagingSql } from '../ingest/read-csv-sql';
+import { typeTable } from '../ingest/type-table';
 import type { DuckCore } from './duck-core';
-import type { ColumnInfo, TableInfo } from './engine';
+import type { TableInfo } from './engine';
 import { decodeIPC } from './ipc';
 import { tableToRows } from './plain';
-
-/** Options every CSV read uses. */
-const CSV_OPTIONS = 'auto_detect = true, sample_size = -1';
-
-/**
- * Types to force over the sniffer's choice. Zoned timestamps must never become
- * TIMESTAMPTZ: any function on that type makes DuckDB-WASM load ICU over the network.
- */
-export function typeOverrides(columns: ColumnInfo[]): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const c of columns) if (/WITH TIME ZONE/i.test(c.type)) out[c.name] = 'TIMESTAMP';
-	return out;
-}
-
-function structLiteral(types: Record<string, string>): string {
-	const entries = Object.entries(types).map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`);
-	return `{${entries.join(', ')}}`;
-}
-
-export function readCsvSql(fileName: string, types: Record<string, string> = {}): string {
-	const typeOption = Object.keys(types).length ? `, types = ${structLiteral(types)}` : '';
-	return `read_csv(${quoteLiteral(fileName)}, ${CSV_OPTIONS}${typeOption})`;
-}
 
 export async function rowsOf(core: DuckCore, sql: string, id?: number): Promise<Record<string, unknown>[]> {
 	const bytes = id === undefined ? await core.run(sql) : await core.step(sql, id);
@@ -44,29 +27,68 @@ export async function describeTable(core: DuckCore, table: string): Promise<Tabl
 
 /** Every table of the main schema. */
 export async function listTables(core: DuckCore): Promise<TableInfo[]> {
-	const names = await rowsOf(core, `SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name`);
+	const names = await rowsOf(
+		core,
+		`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT starts_with(table_name, '__') ORDER BY table_name`
+	);
 	const out: TableInfo[] = [];
 	for (const { name } of names) out.push(await describeTable(core, String(name)));
 	return out;
 }
 
 /**
- * Load a CSV file already registered with the engine under `fileName` into `table`
- * (replacing an earlier copy). Runs as steps under one cancel id.
+ * Load a UTF-8 CSV file, registered with the engine under `fileName`, into `table`
+ * (replacing an earlier copy): sniff the dialect from its head and tail, read every
+ * field as text with rejected lines stored, then decide each column's type from all
+ * of its values. Runs as steps under one cancel id; a refusal leaves no table behind.
  */
-export async function loadCsvTable(core: DuckCore, fileName: string, table: string, id: number, size: number): Promise<TableInfo> {
-	if (size === 0) {
-		core.release(id);
-		throw new Error('the file is empty (0 bytes)');
-	}
+export async function loadCsvTable(
+	core: DuckCore,
+	fileName: string,
+	blob: Blob,
+	table: string,
+	id: number
+): Promise<{ table: TableInfo; report: LoadReport }> {
+	const staging = `__staging_${id}`;
+	const rejects = { errors: `__rejects_${id}`, scans: `__reject_scans_${id}` };
 	try {
-		const sniffed = await rowsOf(core, `DESCRIBE SELECT * FROM ${readCsvSql(fileName)}`, id);
-		const types = typeOverrides(sniffed.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })));
-		await core.step(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(fileName, types)}`, id);
+		if (blob.size === 0) throw new Error('the file is empty (0 bytes)');
+		const { head, tail, complete } = await readHeadTail(blob);
+		if (!head.trim()) throw new Error('the file holds no text, only blank lines');
+		const dialect = sniffDialect(head, tail, complete);
+		const open = complete ? scanLineEndings(head, dialect.quote, dialect.escape).unterminatedAt : null;
+		if (open !== null) throw new Error(`line ${open}: a quoted field starts here and is never closed`);
+		await core.step(stagingSql(staging, fileName, dialect, rejects), id);
+		const rejectRows = await rowsOf(core, rejectsSql(rejects), id);
+		const rejected = classifyRejects(
+			rejectRows.map((r) => ({ line: Number(r.line), reason: String(r.reason), text: String(r.text ?? '') })),
+			dialect
+		);
+		const footerRejects = rejectRows.length - rejected.length;
+		const rejectedCount = Math.max(0, Number(rejectRows[0]?.total ?? 0) - footerRejects);
+		const [{ n }] = await rowsOf(core, `SELECT count(*) AS n FROM ${quoteIdent(staging)}`, id);
+		const rows = Number(n);
+		const first = rejected[0];
+		if (rows === 0 && first) throw new Error(`no row could be read: line ${first.line}: ${first.reason}`);
+		if (first && rejectedCount > rows) {
+			throw new Error(
+				`${rejectedCount} of ${rejectedCount + rows} rows could not be read (first at line ${first.line}: ${first.reason}); the file's delimiter, quoting or header may be broken`
+			);
+		}
+		await typeTable(core, staging, table, dialect.names, id);
+		const report: LoadReport = {
+			delimiter: dialect.delimiter,
+			header: dialect.header,
+			preamble: dialect.preamble,
+			footer: dialect.footer,
+			rejectedCount,
+			rejected
+		};
+		return { table: await describeTable(core, table), report };
 	} finally {
+		for (const sql of [`DROP TABLE IF EXISTS ${quoteIdent(staging)}`, ...dropRejectsSql(rejects)]) await core.run(sql).catch(() => undefined);
 		core.release(id);
 	}
-	return describeTable(core, table);
 }
 
 export async function dropTable(core: DuckCore, table: string): Promise<void> {

@@ -80,8 +80,8 @@ export class NodeEngine implements Engine {
 		const abort = () => core.cancel(id);
 		options?.signal?.addEventListener('abort', abort);
 		try {
-			const table = await loadCsvTable(core, fileName, request.table, id, blob.size);
-			return { table, encoding: guess, source: displayName, millis: performance.now() - t0 };
+			const loaded = await loadCsvTable(core, fileName, blob, request.table, id);
+			return { ...loaded, encoding: guess, source: displayName, millis: performance.now() - t0 };
 		} finally {
 			options?.signal?.removeEventListener('abort', abort);
 			core.dropFile(fileName);

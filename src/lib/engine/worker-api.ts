@@ -1,5 +1,6 @@
 import type { LoadPhase, TableInfo } from './engine';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
+import type { LoadReport } from '../ingest/load-report';
 import type { ErrorData } from './query-error';
 
 /** A result or an error as plain data: the only shapes that cross the worker boundary. */
@@ -18,7 +19,7 @@ export interface WorkerApi {
 		file: File,
 		encoding: Encoding | undefined,
 		onProgress: (phase: LoadPhase, bytesRead: number, bytesTotal: number) => void
-	): Promise<Outcome<{ table: TableInfo; encoding: EncodingGuess }>>;
+	): Promise<Outcome<{ table: TableInfo; encoding: EncodingGuess; report: LoadReport }>>;
 	drop(table: string): Promise<Outcome<void>>;
 	listTables(): Promise<Outcome<TableInfo[]>>;
 	cancel(id: number): void;

@@ -169,7 +169,7 @@ export class WorkerEngine implements Engine {
 		);
 		const loaded = await this.withCancel(options, (id) => this.gen.api.load(id, request.table, file, request.encoding, progress));
 		this.sources.set(request.table, { file, encoding: request.encoding });
-		return { table: loaded.table, encoding: loaded.encoding, source: file.name, millis: performance.now() - t0 };
+		return { ...loaded, source: file.name, millis: performance.now() - t0 };
 	}
 
 	async query(sql: string, options?: QueryOptions): Promise<Table> {

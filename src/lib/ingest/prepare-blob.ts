@@ -1,6 +1,8 @@
 import { detectEncoding } from './detect-encoding';
 import type { Encoding, EncodingGuess } from './encoding';
 import { blobChunks, transcodeToBlob } from './transcode';
+import { readHeadTail } from './head-tail';
+import { isMixed, normaliseLineEndings, scanLineEndings } from './line-endings';
 
 export type PreparePhase = 'checking' | 'decoding';
 
@@ -16,7 +18,9 @@ export async function prepareBlob(
 	const guess: EncodingGuess = encoding
 		? { encoding, reason: 'user' }
 		: await detectEncoding(blobChunks(file), (n) => onProgress?.('checking', n, file.size));
-	if (guess.encoding === 'utf-8') return { blob: file, guess };
-	const blob = await transcodeToBlob(file, guess.encoding, (n) => onProgress?.('decoding', n, file.size));
+	let blob = guess.encoding === 'utf-8' ? file : await transcodeToBlob(file, guess.encoding, (n) => onProgress?.('decoding', n, file.size));
+	// DuckDB reads one kind of line ending per file; mixed ones (outside quotes) are made LF first.
+	const { head } = await readHeadTail(blob);
+	if (isMixed(scanLineEndings(head))) blob = await normaliseLineEndings(blob);
 	return { blob, guess };
 }
