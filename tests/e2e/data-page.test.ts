@@ -80,6 +80,40 @@ describe('data page', () => {
 		expect(await listedTables(app.page)).toEqual([['people', 2]]);
 	});
 
+	it('skips note lines and report footers, and lists rejected lines with file, line and reason', async () => {
+		app = await openApp();
+		const text = [
+			'Opportunities report', // line 1: a note before the header
+			'"Name","Amount","Stage"', // line 2: header
+			'"Renewal","12,500.00","Won"', // line 3
+			'"Seats","4,200.00"', // line 4: a field short
+			'"Upsell","900.00","Open","extra"', // line 5: a field too many
+			'"Pilot","100.00","Lost"', // line 6
+			'',
+			'"Grand Totals (3 records)"',
+			'',
+			'"Confidential Information - Do Not Distribute"'
+		].join('\n');
+		await app.page.setInputFiles('[data-testid=file-input]', [file('report.csv', text)]);
+		await app.page.waitForSelector('[data-table="report"][data-rows="2"]');
+		const alert = app.page.getByRole('alert').filter({ hasText: 'report.csv' });
+		expect(await alert.innerText()).toMatch(/report\.csv: 2 lines could not be read and were left out \(first: line 4, .*\); the other 2 rows were loaded\./);
+		const entry = app.page.locator('[data-table="report"]');
+		await entry.getByText('2 lines rejected').click();
+		const lines = await entry.locator('[data-rejected-line]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+		expect(lines.map(([f, line]) => [f, line])).toEqual([
+			['report.csv', '4'],
+			['report.csv', '5']
+		]);
+		expect(lines[0][2]).toMatch(/Expected Number of Columns: 3 Found: 2/);
+		await entry.getByText('3 note lines skipped').click();
+		expect(await entry.locator('.details details li').allInnerTexts()).toEqual([
+			'before the header: Opportunities report',
+			'after the data: Grand Totals (3 records)',
+			'after the data: Confidential Information - Do Not Distribute'
+		]);
+	});
+
 	it('cancels a load: the table does not appear and the engine keeps working', async () => {
 		app = await openApp();
 		await engineReady(app.page);

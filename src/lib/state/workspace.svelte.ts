@@ -1,5 +1,6 @@
 import type { Engine, LoadPhase, TableInfo } from '../engine/engine';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
+import type { LoadReport } from '../ingest/load-report';
 import type { EngineStatus } from '../engine/worker-client';
 import { QueryCancelled } from '../engine/query-error';
 import { tableNameFromFile } from '../engine/table-name';
@@ -18,6 +19,7 @@ export interface LoadJob {
 export interface TableSource {
 	file: File;
 	encoding: EncodingGuess;
+	report: LoadReport;
 	millis: number;
 }
 
@@ -121,7 +123,15 @@ export class Workspace {
 				{ signal: job.controller.signal }
 			);
 			this.tables = [...this.tables.filter((t) => t.name !== result.table.name), result.table].sort((a, b) => a.name.localeCompare(b.name));
-			this.sources = { ...this.sources, [result.table.name]: { file, encoding: result.encoding, millis: result.millis } };
+			this.sources = { ...this.sources, [result.table.name]: { file, encoding: result.encoding, report: result.report, millis: result.millis } };
+			const { rejectedCount } = result.report;
+			if (rejectedCount > 0) {
+				const first = result.report.rejected[0];
+				this.notify(
+					'error',
+					`${file.name}: ${rejectedCount} line${rejectedCount === 1 ? '' : 's'} could not be read and ${rejectedCount === 1 ? 'was' : 'were'} left out (first: line ${first.line}, ${first.reason}); the other ${result.table.rows} rows were loaded.`
+				);
+			}
 		} catch (err) {
 			if (err instanceof QueryCancelled) this.notify('info', `${file.name}: loading cancelled; nothing was changed.`);
 			else this.notify('error', `${file.name}: could not be loaded — ${err instanceof Error ? err.message : String(err)}`);
