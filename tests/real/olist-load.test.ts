@@ -26,7 +26,11 @@ afterAll(() => engine.close());
 
 describe('the nine Olist files', () => {
 	it('are all there', () => {
-		expect(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()).toEqual(Object.keys(STATED).sort());
+		expect(
+			readdirSync(dir)
+				.filter((f) => f.endsWith('.csv'))
+				.sort()
+		).toEqual(Object.keys(STATED).sort());
 	});
 
 	it.each(Object.entries(STATED))('%s loads with exactly its %i records', async (file, stated) => {

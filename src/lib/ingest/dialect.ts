@@ -59,10 +59,18 @@ function firstTableRecord(records: CsvRecord[], count: number): number {
 	return 0;
 }
 
-/** The body's field count: the mode over the records after the first one (which may be a header). */
+/**
+ * The body's field count. Single-field lines (notes, totals, footers) do not count against
+ * a table: if at least two records after the first share a field count above one, or the
+ * first record has that count too, that is the table's width.
+ */
 function bodyCount(records: CsvRecord[]): { count: number; support: number } {
 	const filled = records.filter((r) => !r.blank);
-	return filled.length >= 2 ? modeCount(filled.slice(1)) : modeCount(filled);
+	if (filled.length < 2) return modeCount(filled);
+	const rest = filled.slice(1);
+	const multi = modeCount(rest.filter((r) => r.fields.length > 1));
+	if (multi.support >= 2 || (multi.support === 1 && filled[0].fields.length === multi.count)) return multi;
+	return modeCount(rest);
 }
 
 const FOOTER_PATTERNS = [/^grand totals?\b/i, /^confidential information/i, /^copyright\b/i, /^total\b/i, /^generated\b/i, /^\(c\)/i, /^©/];

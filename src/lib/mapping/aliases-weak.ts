@@ -3,7 +3,7 @@ import type { AliasTable } from './alias-table';
 /**
  * Headers that mean a canonical column only in some exports (`Name` is Shopify's order number,
  * `Email` its only customer key, `Id` is whatever the file is about). They count for less than
- * the aliases of aliases-en.ts, so a file holding both `Order Date` and `Created at` maps the first.
+ * the aliases of aliases-en-*.ts, so a file holding both `Order Date` and `Created at` maps the first.
  */
 export const WEAK_ALIASES: AliasTable = {
 	customers: {
@@ -15,7 +15,7 @@ export const WEAK_ALIASES: AliasTable = {
 	orders: {
 		order_id: ['id', 'record id', 'name', 'number', 'opportunity name', 'deal name'],
 		customer_id: ['email', 'customer email', 'customer', 'customer name', 'client', 'buyer', 'account', 'account name'],
-		status: ['fulfillment status', 'state', 'stage'],
+		status: ['fulfillment status', 'stage'],
 		amount: ['price', 'value', 'subtotal'],
 		ordered_at: ['created at', 'created', 'created date', 'create date', 'date', 'timestamp', 'datetime']
 	},

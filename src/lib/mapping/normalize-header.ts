@@ -10,7 +10,10 @@ const SPACE_NEXT_TO_HAN = new RegExp(`(?<=${HAN}) +| +(?=${HAN})`, 'gu');
 
 export function normalizeHeader(raw: string): string {
 	// NFKC folds full-width letters, digits, punctuation and the ideographic space to ASCII.
-	let s = raw.replace(/^\uFEFF/, '').normalize('NFKC').trim();
+	let s = raw
+		.replace(/^\uFEFF/, '')
+		.normalize('NFKC')
+		.trim();
 	for (let m = SURROUNDING_QUOTES.exec(s); m; m = SURROUNDING_QUOTES.exec(s)) s = m[2].trim();
 	s = s
 		.replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')

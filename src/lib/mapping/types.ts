@@ -57,7 +57,10 @@ export interface Detection {
 export interface DataSettings {
 	/** `UTC`, a fixed offset such as `+08:00`, or a zone without daylight saving listed in time-zone.ts. */
 	timeZone: string;
-	/** Order statuses that do not count as revenue (compared trimmed and lower-cased). */
+	/**
+	 * Order statuses that do not count as revenue (compared trimmed and lower-cased). The canonical
+	 * views keep every order whatever its status; the metrics apply this (metrics/settings.ts).
+	 */
 	excludedStatuses: string[];
 }
 

@@ -25,7 +25,7 @@ export const isTemporalType = (type: string) => TEMPORAL_TYPE.test(type);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Plain numbers, thousands separators, a currency sign, a trailing space (as exports write them). */
 const NUMBER = /^[-+]?[$€£¥￥]?\s*(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
-const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f', '是', '否', '已转化', '未转化']);
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f', '1', '0', '是', '否', '已转化', '未转化']);
 
 /** Satisfaction words with a score on the 1–5 scale (Zendesk: Good/Bad). Lower-cased. */
 export const SCORE_WORDS: Record<string, number> = {
