@@ -40,6 +40,18 @@ export default defineConfig({
 			{
 				extends: true,
 				test: { name: 'real', environment: 'node', include: ['tests/real/**/*.test.ts'], testTimeout: 300_000 }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e-real',
+					environment: 'node',
+					include: ['tests/e2e-real/**/*.test.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 180_000,
+					hookTimeout: 300_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

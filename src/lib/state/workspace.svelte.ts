@@ -23,6 +23,9 @@ export interface TableSource {
 	millis: number;
 }
 
+/** What changed in the engine's tables; `restarted` means every table was loaded anew in a new engine. */
+export type TablesChange = { kind: 'loaded'; table: string } | { kind: 'removed'; table: string } | { kind: 'restarted' };
+
 export interface Notice {
 	id: number;
 	kind: 'error' | 'info';
@@ -50,6 +53,18 @@ export class Workspace {
 	/** Resolves once the engine is attached; work asked for before that waits for it. */
 	readonly engine: Promise<Engine> = new Promise((resolve) => (this.attachEngine = resolve));
 
+	private readonly listeners = new Set<(change: TablesChange) => void>();
+
+	/** Be told whenever a table is loaded, reloaded or removed (after the engine has it). */
+	onTablesChanged(listener: (change: TablesChange) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	private emit(change: TablesChange): void {
+		for (const listener of this.listeners) listener(change);
+	}
+
 	attach(engine: Engine): void {
 		this.attachEngine(engine);
 	}
@@ -62,7 +77,7 @@ export class Workspace {
 		if (status === 'failed') this.notify('error', `The data engine could not start: ${detail}`, 'engine');
 		if (status === 'ready' && detail) {
 			this.notify('info', `The data engine was restarted: ${detail}.`, 'engine');
-			void this.refresh();
+			void this.refresh().then(() => this.emit({ kind: 'restarted' }));
 		}
 	}
 
@@ -124,6 +139,7 @@ export class Workspace {
 			);
 			this.tables = [...this.tables.filter((t) => t.name !== result.table.name), result.table].sort((a, b) => a.name.localeCompare(b.name));
 			this.sources = { ...this.sources, [result.table.name]: { file, encoding: result.encoding, report: result.report, millis: result.millis } };
+			this.emit({ kind: 'loaded', table: result.table.name });
 			const { rejectedCount } = result.report;
 			if (rejectedCount > 0) {
 				const first = result.report.rejected[0];
@@ -154,5 +170,6 @@ export class Workspace {
 		const { [table]: _gone, ...rest } = this.sources;
 		void _gone;
 		this.sources = rest;
+		this.emit({ kind: 'removed', table });
 	}
 }
