@@ -11,6 +11,7 @@ import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { DuckCore, OPEN_CONFIG } from './duck-core';
 import type { Engine, LoadProgress, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
 import { decodeIPC } from './ipc';
+import { QueryCancelled } from './query-error';
 import { dropTable, listTables, loadCsvTable } from './load-table';
 import { tableToRows } from './plain';
 
@@ -58,6 +59,7 @@ export class NodeEngine implements Engine {
 	}
 
 	async load(request: LoadRequest, onProgress?: (p: LoadProgress) => void, options?: QueryOptions): Promise<LoadResult> {
+		if (options?.signal?.aborted) throw new QueryCancelled();
 		const core = await this.starting;
 		const t0 = performance.now();
 		const source = request.source;
@@ -90,6 +92,7 @@ export class NodeEngine implements Engine {
 	}
 
 	async query(sql: string, options?: QueryOptions): Promise<Table> {
+		if (options?.signal?.aborted) throw new QueryCancelled();
 		const core = await this.starting;
 		const id = core.reserve();
 		const abort = () => core.cancel(id);

@@ -72,7 +72,8 @@ export const aov = metric({
 	unit: 'currency',
 	formula: 'revenue / orders that have an amount',
 	needs: ['orders.amount'],
-	sql: (ctx) => `SELECT ${div('sum(t.amount)', 'count(DISTINCT t.order_id) FILTER (WHERE t.amount IS NOT NULL)')} AS value FROM ${sales(ctx)}`
+	sql: (ctx) =>
+		`SELECT ${div('sum(t.amount)', 'count(DISTINCT t.order_id) FILTER (WHERE t.amount IS NOT NULL)')} AS value FROM ${sales(ctx)}`
 });
 
 /** One row per person: distinct orders and total amount. */

@@ -42,7 +42,8 @@ export function filterProblems(catalog: Catalog, filters: Filters, tables: reado
 	for (const table of tables) {
 		const ts = CANONICAL[table].mainTimestamp;
 		if ((filters.from || filters.to) && ts && !has(catalog, `${table}.${ts}`)) problems.push(`date filter needs ${table}.${ts}`);
-		if (filters.channel && hasColumnInSchema(table, 'channel') && !has(catalog, `${table}.channel`)) problems.push(`channel filter needs ${table}.channel`);
+		if (filters.channel && hasColumnInSchema(table, 'channel') && !has(catalog, `${table}.channel`))
+			problems.push(`channel filter needs ${table}.channel`);
 		if (filters.segment) {
 			if (table !== 'customers' && hasColumnInSchema(table, 'customer_id') && !has(catalog, `${table}.customer_id`))
 				problems.push(`segment filter needs ${table}.customer_id`);

@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../sql/quote';
 import { baseQuery } from './base';
 import { byColumn, byWeek, type Grouping } from './duration';
 import { openAt } from './process-tickets';
@@ -14,7 +15,7 @@ export const BACKLOG_AGES: readonly [string, number | null][] = [
 ];
 
 function ageBucket(age: string): string {
-	const whens = BACKLOG_AGES.filter(([, upper]) => upper !== null).map(([label, upper], i) => `WHEN ${age} < ${upper} THEN ${i + 1}`);
+	const whens = BACKLOG_AGES.filter(([, upper]) => upper !== null).map(([, upper], i) => `WHEN ${age} < ${upper} THEN ${i + 1}`);
 	return `CASE ${whens.join(' ')} ELSE ${BACKLOG_AGES.length} END`;
 }
 
@@ -26,7 +27,7 @@ const backlogByAge: BreakdownDef = {
 	id: 'process.backlog.by_age',
 	title: 'Open tickets by age',
 	sql: (ctx) => {
-		const buckets = BACKLOG_AGES.map(([label], i) => `(${i + 1}, '${label}')`).join(', ');
+		const buckets = BACKLOG_AGES.map(([label], i) => `(${i + 1}, ${quoteLiteral(label)})`).join(', ');
 		return `SELECT b.age, ${count('o.bucket IS NOT NULL')} AS tickets FROM (VALUES ${buckets}) b(bucket, age) LEFT JOIN (SELECT ${ageBucket('age')} AS bucket FROM (${openTickets(ctx)}) x) o ON o.bucket = b.bucket GROUP BY b.bucket, b.age ORDER BY b.bucket`;
 	}
 };
@@ -37,9 +38,9 @@ const backlogByWeek: BreakdownDef = {
 	title: 'Open tickets at the end of each week',
 	needs: ['tickets.resolved_at'],
 	sql: (ctx) => {
-		const at = `least(w.week + INTERVAL 7 DAY, ${ctx.ref})`;
-		const weeks = `SELECT CAST(unnest(generate_series(CAST(first AS TIMESTAMP), CAST(last AS TIMESTAMP), INTERVAL 7 DAY)) AS DATE) AS week FROM (SELECT ${isoWeek('min(t.created_at)')} AS first, ${isoWeek(ctx.ref)} AS last FROM (${baseQuery(ctx, 'tickets')}) t)`;
-		return `SELECT w.week, ${count('t.created_at IS NOT NULL')} AS tickets FROM (${weeks}) w LEFT JOIN (${baseQuery(ctx, 'tickets')}) t ON ${openAt(ctx, at)} GROUP BY w.week ORDER BY w.week`;
+		const bounds = `SELECT ${isoWeek('min(t.created_at)')} AS first, ${isoWeek(ctx.ref)} AS last, ${ctx.ref} AS ref FROM (${baseQuery(ctx, 'tickets')}) t`;
+		const weeks = `SELECT week, least(week + INTERVAL 7 DAY, ref) AS at FROM (SELECT CAST(unnest(generate_series(CAST(first AS TIMESTAMP), CAST(last AS TIMESTAMP), INTERVAL 7 DAY)) AS DATE) AS week, ref FROM (${bounds}) b)`;
+		return `SELECT w.week, ${count('t.created_at IS NOT NULL')} AS tickets FROM (${weeks}) w LEFT JOIN (${baseQuery(ctx, 'tickets')}) t ON ${openAt(ctx, 'w.at')} GROUP BY w.week ORDER BY w.week`;
 	}
 };
 
@@ -61,7 +62,12 @@ export const backlog: MetricDef = {
 	needs: ['tickets.created_at', ['tickets.resolved_at', 'tickets.status']],
 	filtered: ['tickets'],
 	sql: (ctx) => `SELECT ${count()} AS value FROM (${openTickets(ctx)}) t`,
-	breakdowns: [backlogByAge, backlogByWeek, backlogByColumn(byColumn('tickets', 'channel')), backlogByColumn(byColumn('tickets', 'category'))]
+	breakdowns: [
+		backlogByAge,
+		backlogByWeek,
+		backlogByColumn(byColumn('tickets', 'channel')),
+		backlogByColumn(byColumn('tickets', 'category'))
+	]
 };
 
 /**

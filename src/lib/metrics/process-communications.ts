@@ -17,11 +17,9 @@ function contacts(ctx: MetricContext, groups: readonly Grouping[]): string {
 	return `SELECT ${cols}t.pid, ${minutes(ctx)} AS v FROM (${baseQuery(ctx, 'communications', { person: true })}) t`;
 }
 
-const STATS = [
-	`avg(v) FILTER (WHERE v >= 0) AS mean`,
-	`sum(v) FILTER (WHERE v >= 0) AS total`,
-	`${count('v >= 0')} AS contacts`
-].join(', ');
+const STATS = [`avg(v) FILTER (WHERE v >= 0) AS mean`, `sum(v) FILTER (WHERE v >= 0) AS total`, `${count('v >= 0')} AS contacts`].join(
+	', '
+);
 
 function grouped(g: Grouping): BreakdownDef {
 	return {

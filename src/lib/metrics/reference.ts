@@ -42,7 +42,7 @@ export function periods(filters: Filters, ref: string): Periods {
 	if (filters.from) {
 		const start = fromDate(filters.from);
 		const end = filters.to ? `(CAST(${afterTo(filters.to)} AS DATE))` : `(CAST(${ref} AS DATE) + 1)`;
-		return { prevStart: `(${start} - (${end} - ${start}))`, start, end };
+		return { prevStart: `(${start} - CAST(${end} - ${start} AS INTEGER))`, start, end };
 	}
 	const day = filters.to ? fromDate(filters.to) : `CAST(${ref} AS DATE)`;
 	return {

@@ -39,7 +39,7 @@ export interface BreakdownDef {
 	id: string;
 	title: string;
 	/** Needs beyond those of the metric. */
-	needs?: readonly Need[];
+	needs?: readonly Need[] | ((catalog: Catalog) => readonly Need[]);
 	sql: SqlBuilder;
 }
 

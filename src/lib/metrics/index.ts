@@ -1,0 +1,13 @@
+export type { Catalog, RawTable } from './catalog';
+export { has, hasTable, readCatalog } from './catalog';
+export type { Settings } from './settings';
+export { DEFAULT_SETTINGS, resolveSettings } from './settings';
+export type { BreakdownDef, Family, Filters, MetricContext, MetricDef, MetricsReport, Need, Unit } from './types';
+export { buildContext } from './context';
+export { resolveFilters } from './filters';
+export { unavailableReason, breakdownUnavailableReason } from './availability';
+export { METRICS, QUALITY_METRIC_IDS, allMetrics, fullIds, findMetric } from './registry';
+export { runMetrics, lookupMetric, type RunOptions, type MetricLookup } from './run';
+export { RFM_SEGMENTS } from './rfm-segments';
+export { SCORE_WEIGHTS } from './quality-score';
+export { ANOMALY_Z, ANOMALY_WINDOW_DAYS, MAD_SCALE } from './behaviour-anomalies';
