@@ -72,7 +72,7 @@ const api: WorkerApi = {
 			return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
 		});
 	},
-	async load(id, table, file, encoding, onProgress) {
+	async load(id, table, file, encoding, typing, onProgress) {
 		return attempt(async () => {
 			const c = need();
 			const name = `src${++fileSeq}/${file.name}`;
@@ -81,7 +81,7 @@ const api: WorkerApi = {
 			c.db.registerFileHandle(name, tracked, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 			const timer = setInterval(() => onProgress('loading', tracked.bytesRead, blob.size), 100);
 			try {
-				const loaded = await loadCsvTable(c, name, blob, table, id);
+				const loaded = await loadCsvTable(c, name, blob, table, id, typing);
 				onProgress('loading', blob.size, blob.size);
 				return { ...loaded, encoding: guess };
 			} finally {

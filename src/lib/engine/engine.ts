@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
 import type { LoadReport } from '../ingest/load-report';
+import type { TypeOptions } from '../ingest/type-table';
 
 /** A column of a loaded table, with DuckDB's type name. */
 export interface ColumnInfo {
@@ -45,6 +46,8 @@ export interface LoadRequest {
 	source: FileSource;
 	/** Read the file in this encoding instead of detecting it. */
 	encoding?: Encoding;
+	/** The data's time zone as a fixed offset in minutes (default 0, UTC), and confirmed date orders. */
+	typing?: TypeOptions;
 }
 
 export interface QueryOptions {

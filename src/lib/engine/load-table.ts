@@ -4,7 +4,7 @@ import { readHeadTail } from '../ingest/head-tail';
 import { scanLineEndings } from '../ingest/line-endings';
 import { classifyRejects, type LoadReport } from '../ingest/load-report';
 import { dropRejectsSql, rejectsSql, stagingSql } from '../ingest/read-csv-sql';
-import { typeTable } from '../ingest/type-table';
+import { typeTable, type TypeOptions } from '../ingest/type-table';
 import type { DuckCore } from './duck-core';
 import type { TableInfo } from './engine';
 import { decodeIPC } from './ipc';
@@ -47,7 +47,8 @@ export async function loadCsvTable(
 	fileName: string,
 	blob: Blob,
 	table: string,
-	id: number
+	id: number,
+	typing: TypeOptions = { timeZoneOffsetMinutes: 0 }
 ): Promise<{ table: TableInfo; report: LoadReport }> {
 	const staging = `__staging_${id}`;
 	const rejects = { errors: `__rejects_${id}`, scans: `__reject_scans_${id}` };
@@ -75,18 +76,20 @@ export async function loadCsvTable(
 				`${rejectedCount} of ${rejectedCount + rows} rows could not be read (first at line ${first.line}: ${first.reason}); the file's delimiter, quoting or header may be broken`
 			);
 		}
-		await typeTable(core, staging, table, dialect.names, id);
+		const columns = await typeTable(core, staging, table, dialect.names, id, typing);
 		const report: LoadReport = {
 			delimiter: dialect.delimiter,
 			header: dialect.header,
 			preamble: dialect.preamble,
 			footer: dialect.footer,
 			rejectedCount,
-			rejected
+			rejected,
+			columns
 		};
 		return { table: await describeTable(core, table), report };
 	} finally {
-		for (const sql of [`DROP TABLE IF EXISTS ${quoteIdent(staging)}`, ...dropRejectsSql(rejects)]) await core.run(sql).catch(() => undefined);
+		for (const sql of [`DROP TABLE IF EXISTS ${quoteIdent(staging)}`, ...dropRejectsSql(rejects)])
+			await core.run(sql).catch(() => undefined);
 		core.release(id);
 	}
 }

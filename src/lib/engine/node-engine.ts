@@ -82,7 +82,7 @@ export class NodeEngine implements Engine {
 		const abort = () => core.cancel(id);
 		options?.signal?.addEventListener('abort', abort);
 		try {
-			const loaded = await loadCsvTable(core, fileName, blob, request.table, id);
+			const loaded = await loadCsvTable(core, fileName, blob, request.table, id, request.typing);
 			return { ...loaded, encoding: guess, source: displayName, millis: performance.now() - t0 };
 		} finally {
 			options?.signal?.removeEventListener('abort', abort);

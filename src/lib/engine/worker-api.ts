@@ -1,6 +1,7 @@
 import type { LoadPhase, TableInfo } from './engine';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
 import type { LoadReport } from '../ingest/load-report';
+import type { TypeOptions } from '../ingest/type-table';
 import type { ErrorData } from './query-error';
 
 /** A result or an error as plain data: the only shapes that cross the worker boundary. */
@@ -18,6 +19,7 @@ export interface WorkerApi {
 		table: string,
 		file: File,
 		encoding: Encoding | undefined,
+		typing: TypeOptions | undefined,
 		onProgress: (phase: LoadPhase, bytesRead: number, bytesTotal: number) => void
 	): Promise<Outcome<{ table: TableInfo; encoding: EncodingGuess; report: LoadReport }>>;
 	drop(table: string): Promise<Outcome<void>>;

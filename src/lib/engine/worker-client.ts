@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { Table } from 'apache-arrow';
 import type { Engine, LoadPhase, LoadProgress, LoadRequest, LoadResult, QueryOptions, TableInfo } from './engine';
 import type { Encoding } from '../ingest/encoding';
+import type { TypeOptions } from '../ingest/type-table';
 import { decodeIPC } from './ipc';
 import { tableToRows } from './plain';
 import { errorFromData, QueryCancelled } from './query-error';
@@ -44,7 +45,7 @@ export class WorkerEngine implements Engine {
 	private gen: Generation;
 	private readonly createWorker: () => Worker;
 	private readonly options: Required<Omit<WatchdogOptions, 'onStatus'>> & WatchdogOptions;
-	private readonly sources = new Map<string, { file: File; encoding?: Encoding }>();
+	private readonly sources = new Map<string, { file: File; encoding?: Encoding; typing?: TypeOptions }>();
 	private nextId = 1;
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private restarting: Promise<void> | null = null;
@@ -108,13 +109,14 @@ export class WorkerEngine implements Engine {
 			try {
 				await Promise.race([next.started, next.dead]);
 				const failed: string[] = [];
-				for (const [table, { file, encoding }] of this.sources) {
+				for (const [table, { file, encoding, typing }] of this.sources) {
 					const outcome = await Promise.race([
 						next.api.load(
 							this.nextId++,
 							table,
 							file,
 							encoding,
+							typing,
 							Comlink.proxy(() => {})
 						),
 						next.dead
@@ -167,8 +169,10 @@ export class WorkerEngine implements Engine {
 		const progress = Comlink.proxy((phase: LoadPhase, bytesRead: number, bytesTotal: number) =>
 			onProgress?.({ table: request.table, phase, bytesRead, bytesTotal })
 		);
-		const loaded = await this.withCancel(options, (id) => this.gen.api.load(id, request.table, file, request.encoding, progress));
-		this.sources.set(request.table, { file, encoding: request.encoding });
+		const loaded = await this.withCancel(options, (id) =>
+			this.gen.api.load(id, request.table, file, request.encoding, request.typing, progress)
+		);
+		this.sources.set(request.table, { file, encoding: request.encoding, typing: request.typing });
 		return { ...loaded, source: file.name, millis: performance.now() - t0 };
 	}
 

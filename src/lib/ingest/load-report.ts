@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import type { ColumnPlan } from './types';
 
 /** A line of the file that could not be read as a row. */
 export interface RejectedLine {
@@ -19,6 +20,8 @@ export interface LoadReport {
 	/** Rows that could not be parsed: the total and the first of them. */
 	rejectedCount: number;
 	rejected: RejectedLine[];
+	/** How each column was typed, with flags such as an ambiguous day/month order. */
+	columns: ColumnPlan[];
 }
 
 export function delimiterName(d: string): string {
@@ -26,7 +29,10 @@ export function delimiterName(d: string): string {
 }
 
 function normaliseLine(text: string): string {
-	return text.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/^"(.*)"$/s, '$1').trim();
+	return text
+		.replace(/^[\r\n]+|[\r\n]+$/g, '')
+		.replace(/^"(.*)"$/s, '$1')
+		.trim();
 }
 
 /**

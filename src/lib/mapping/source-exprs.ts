@@ -11,7 +11,8 @@ const SCORE_COLUMNS = new Set(['score', 'expected_score', 'satisfaction']);
 
 /** The raw table with its row numbers, as a FROM item. */
 export function numberedRows(rawTable: string): string {
-	return `(SELECT *, row_number() OVER () AS ${ROW} FROM ${quoteIdent(rawTable)}) AS r`;
+	// Qualified: inside a view in schema crm, a bare `customers` would be the view itself.
+	return `(SELECT *, row_number() OVER () AS ${ROW} FROM main.${quoteIdent(rawTable)}) AS r`;
 }
 
 function minutesAfter(start: string, minutes: string): string {

@@ -1,0 +1,40 @@
+import type { Engine, TableInfo } from '../engine/engine';
+import { readCatalog, runMetrics, type MetricsReport } from '../metrics';
+import type { ReportConfig } from './config';
+import { applyCanonicalViews, dataSettings, rawTables, recogniseTables, type RecognisedTable } from './model';
+
+export interface Report {
+	tables: RecognisedTable[];
+	metrics: MetricsReport;
+}
+
+/**
+ * Everything between loaded raw tables and the metric export: recognise the tables,
+ * build the canonical views, and run the whole catalogue. The browser and the command
+ * line both come through here, so they give the same numbers for the same files.
+ */
+export async function buildReport(
+	engine: Engine,
+	tables: Array<{ info: TableInfo; fileName: string }>,
+	config: ReportConfig = { version: 1 },
+	options: { now?: string; signal?: AbortSignal } = {}
+): Promise<Report> {
+	const recognised = await recogniseTables(engine, tables, config);
+	await applyCanonicalViews(engine, recognised, dataSettings(config));
+	const catalog = await readCatalog(engine, rawTables(recognised));
+	const s = config.settings ?? {};
+	const metrics = await runMetrics(
+		engine,
+		catalog,
+		config.filters ?? {},
+		{
+			...(s.excludedStatuses ? { excludedStatuses: s.excludedStatuses } : {}),
+			...(s.slaHours !== undefined ? { slaHours: s.slaHours } : {}),
+			...(s.clvHorizonMonths !== undefined ? { clvHorizonMonths: s.clvHorizonMonths } : {}),
+			referenceDate: s.referenceDate ?? null,
+			now: options.now ?? null
+		},
+		{ signal: options.signal }
+	);
+	return { tables: recognised, metrics };
+}
