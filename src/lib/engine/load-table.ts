@@ -3,8 +3,8 @@ import { sniffDialect } from '../ingest/dialect';
 import { readHeadTail } from '../ingest/head-tail';
 import { scanLineEndings } from '../ingest/line-endings';
 import { classifyRejects, type LoadReport } from '../ingest/load-report';
-import { dropRejectsSql, rejectsSql, stagingSql } from '../ingest/read-csv-sql';
-import { typeTable, type TypeOptions } from '../ingest/type-table';
+import { castRejectColumnsSql, dropRejectsSql, rejectsSql, sampleSql, stagingSql } from '../ingest/read-csv-sql';
+import { finishTyping, planFromSample, readType, SAMPLE_ROWS, type TypeOptions } from '../ingest/type-table';
 import type { DuckCore } from './duck-core';
 import type { TableInfo } from './engine';
 import { decodeIPC } from './ipc';
@@ -51,6 +51,7 @@ export async function loadCsvTable(
 	typing: TypeOptions = { timeZoneOffsetMinutes: 0 }
 ): Promise<{ table: TableInfo; report: LoadReport }> {
 	const staging = `__staging_${id}`;
+	const sample = `__sample_${id}`;
 	const rejects = { errors: `__rejects_${id}`, scans: `__reject_scans_${id}` };
 	try {
 		if (blob.size === 0) throw new Error('the file is empty (0 bytes)');
@@ -59,7 +60,20 @@ export async function loadCsvTable(
 		const dialect = sniffDialect(head, tail, complete);
 		const open = complete ? scanLineEndings(head, dialect.quote, dialect.escape).unterminatedAt : null;
 		if (open !== null) throw new Error(`line ${open}: a quoted field starts here and is never closed`);
-		await core.step(stagingSql(staging, fileName, dialect, rejects), id);
+		await core.step(sampleSql(sample, fileName, dialect, SAMPLE_ROWS), id);
+		const samplePlans = await planFromSample(core, sample, dialect.names, id);
+		const readTypes = samplePlans.map(readType);
+		await core.step(stagingSql(staging, fileName, dialect, rejects, readTypes), id);
+		// A value the sample did not foresee (a date in another format, a word in a number
+		// column): read those columns as text and type them from all their values instead.
+		const demote = new Set((await rowsOf(core, castRejectColumnsSql(rejects), id)).map((r) => String(r.column_name)));
+		if (demote.size) {
+			dialect.names.forEach((name, i) => {
+				if (demote.has(name)) readTypes[i] = 'VARCHAR';
+			});
+			for (const sql of dropRejectsSql(rejects)) await core.step(sql, id);
+			await core.step(stagingSql(staging, fileName, dialect, rejects, readTypes), id);
+		}
 		const rejectRows = await rowsOf(core, rejectsSql(rejects), id);
 		const rejected = classifyRejects(
 			rejectRows.map((r) => ({ line: Number(r.line), reason: String(r.reason), text: String(r.text ?? '') })),
@@ -76,7 +90,7 @@ export async function loadCsvTable(
 				`${rejectedCount} of ${rejectedCount + rows} rows could not be read (first at line ${first.line}: ${first.reason}); the file's delimiter, quoting or header may be broken`
 			);
 		}
-		const columns = await typeTable(core, staging, table, dialect.names, id, typing);
+		const columns = await finishTyping(core, staging, table, dialect.names, samplePlans, readTypes, id, typing);
 		const report: LoadReport = {
 			delimiter: dialect.delimiter,
 			header: dialect.header,
@@ -88,7 +102,11 @@ export async function loadCsvTable(
 		};
 		return { table: await describeTable(core, table), report };
 	} finally {
-		for (const sql of [`DROP TABLE IF EXISTS ${quoteIdent(staging)}`, ...dropRejectsSql(rejects)])
+		for (const sql of [
+			`DROP TABLE IF EXISTS ${quoteIdent(staging)}`,
+			`DROP TABLE IF EXISTS ${quoteIdent(sample)}`,
+			...dropRejectsSql(rejects)
+		])
 			await core.run(sql).catch(() => undefined);
 		core.release(id);
 	}

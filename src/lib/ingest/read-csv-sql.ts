@@ -7,11 +7,12 @@ export interface RejectTables {
 }
 
 /**
- * `read_csv` with the sniffed dialect pinned and every column read as text, so that no
- * value is lost or guessed at this stage; rows that do not fit are stored as rejects.
+ * `read_csv` with the sniffed dialect pinned and each column's type given (text unless the
+ * sample showed DuckDB can parse it natively); rows that do not fit are stored as rejects.
+ * Without reject tables (for the sample) unreadable rows are skipped.
  */
-export function readCsvSql(fileName: string, dialect: Dialect, rejects: RejectTables): string {
-	const columns = dialect.names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ');
+export function readCsvSql(fileName: string, dialect: Dialect, rejects: RejectTables | null, types?: string[]): string {
+	const columns = dialect.names.map((n, i) => `${quoteLiteral(n)}: ${quoteLiteral(types?.[i] ?? 'VARCHAR')}`).join(', ');
 	const options = [
 		`delim = ${quoteLiteral(dialect.delimiter)}`,
 		`quote = ${quoteLiteral(dialect.quote)}`,
@@ -21,16 +22,26 @@ export function readCsvSql(fileName: string, dialect: Dialect, rejects: RejectTa
 		`auto_detect = false`,
 		`columns = {${columns}}`,
 		`null_padding = false`,
-		`store_rejects = true`,
-		`rejects_table = ${quoteLiteral(rejects.errors)}`,
-		`rejects_scan = ${quoteLiteral(rejects.scans)}`,
+		...(rejects
+			? [`store_rejects = true`, `rejects_table = ${quoteLiteral(rejects.errors)}`, `rejects_scan = ${quoteLiteral(rejects.scans)}`]
+			: [`ignore_errors = true`]),
 		`max_line_size = 16777216`
 	];
 	return `read_csv(${quoteLiteral(fileName)}, ${options.join(', ')})`;
 }
 
-export function stagingSql(staging: string, fileName: string, dialect: Dialect, rejects: RejectTables): string {
-	return `CREATE OR REPLACE TABLE ${quoteIdent(staging)} AS SELECT * FROM ${readCsvSql(fileName, dialect, rejects)}`;
+export function stagingSql(staging: string, fileName: string, dialect: Dialect, rejects: RejectTables, types: string[]): string {
+	return `CREATE OR REPLACE TABLE ${quoteIdent(staging)} AS SELECT * FROM ${readCsvSql(fileName, dialect, rejects, types)}`;
+}
+
+/** The first rows, all as text, to choose types from. */
+export function sampleSql(sample: string, fileName: string, dialect: Dialect, rows: number): string {
+	return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(sample)} AS SELECT * FROM ${readCsvSql(fileName, dialect, null)} LIMIT ${rows}`;
+}
+
+/** Columns whose values the reader could not convert to the type the sample suggested. */
+export function castRejectColumnsSql(rejects: RejectTables): string {
+	return `SELECT DISTINCT column_name FROM ${quoteIdent(rejects.errors)} WHERE error_type::VARCHAR = 'CAST' AND column_name IS NOT NULL`;
 }
 
 /** One row per rejected line: the physical line, DuckDB's reason, and the text of the line. */
