@@ -97,10 +97,14 @@ describe('data page', () => {
 		await app.page.setInputFiles('[data-testid=file-input]', [file('report.csv', text)]);
 		await app.page.waitForSelector('[data-table="report"][data-rows="2"]');
 		const alert = app.page.getByRole('alert').filter({ hasText: 'report.csv' });
-		expect(await alert.innerText()).toMatch(/report\.csv: 2 lines could not be read and were left out \(first: line 4, .*\); the other 2 rows were loaded\./);
+		expect(await alert.innerText()).toMatch(
+			/report\.csv: 2 lines could not be read and were left out \(first: line 4, .*\); the other 2 rows were loaded\./
+		);
 		const entry = app.page.locator('[data-table="report"]');
 		await entry.getByText('2 lines rejected').click();
-		const lines = await entry.locator('[data-rejected-line]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+		const lines = await entry
+			.locator('[data-rejected-line]')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 		expect(lines.map(([f, line]) => [f, line])).toEqual([
 			['report.csv', '4'],
 			['report.csv', '5']
@@ -112,6 +116,20 @@ describe('data page', () => {
 			'after the data: Grand Totals (3 records)',
 			'after the data: Confidential Information - Do Not Distribute'
 		]);
+	});
+
+	it('asks for the day/month order of an all-ambiguous date column and reloads it as confirmed', async () => {
+		app = await openApp();
+		await app.page.setInputFiles('[data-testid=file-input]', [file('visits_dates.csv', 'id,day\n1,03/04/2025\n2,11/12/2025\n')]);
+		const group = app.page.getByRole('group', { name: 'Date order of day' });
+		await group.waitFor();
+		await group.getByRole('button', { name: 'Day first (31/12)' }).click();
+		await group.waitFor({ state: 'detached' });
+		await app.page.locator('[data-table="visits_dates"]').getByRole('button', { name: 'Preview' }).click();
+		const preview = app.page.locator('[data-preview="visits_dates"]');
+		// Day first: 03/04/2025 is 3 April, 11/12/2025 is 11 December.
+		await preview.getByRole('cell', { name: '2025-04-03' }).waitFor();
+		expect(await preview.locator('[aria-rowindex="3"] [role=cell]').allInnerTexts()).toEqual(['2', '2', '2025-12-11']);
 	});
 
 	it('cancels a load: the table does not appear and the engine keeps working', async () => {

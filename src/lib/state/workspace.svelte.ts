@@ -1,6 +1,7 @@
 import type { Engine, LoadPhase, TableInfo } from '../engine/engine';
 import type { Encoding, EncodingGuess } from '../ingest/encoding';
 import type { LoadReport } from '../ingest/load-report';
+import type { DateOrder } from '../ingest/type-table';
 import type { EngineStatus } from '../engine/worker-client';
 import { QueryCancelled } from '../engine/query-error';
 import { tableNameFromFile } from '../engine/table-name';
@@ -21,6 +22,8 @@ export interface TableSource {
 	encoding: EncodingGuess;
 	report: LoadReport;
 	millis: number;
+	/** Day/month orders the user confirmed, by column. */
+	dateOrders: Record<string, DateOrder>;
 }
 
 /** What changed in the engine's tables; `restarted` means every table was loaded anew in a new engine. */
@@ -91,13 +94,26 @@ export class Workspace {
 	}
 
 	/** Load files one after another; each has its own progress and can be cancelled. */
-	/** Load a table's file again in another encoding, replacing the table. */
-	async reload(table: string, encoding: Encoding): Promise<void> {
+	/** The data's time zone as a fixed offset: zoned timestamps are converted to it when loading. */
+	timeZoneOffsetMinutes = $state(0);
+
+	/** Load a table's file again with another encoding or confirmed date orders, replacing the table. */
+	async reload(table: string, change: { encoding?: Encoding; dateOrders?: Record<string, DateOrder> }): Promise<void> {
 		const source = this.sources[table];
 		if (!source) return;
 		const job = this.newJob(source.file, table);
 		this.jobs = [...this.jobs, job];
-		await this.runJob(job, source.file, encoding);
+		const encoding = change.encoding ?? (source.encoding.reason === 'user' ? source.encoding.encoding : undefined);
+		const dateOrders = { ...source.dateOrders, ...change.dateOrders };
+		await this.runJob(job, source.file, encoding, dateOrders);
+	}
+
+	/** Change the data's time zone; tables with zoned timestamps are loaded again in it. */
+	async setTimeZoneOffset(minutes: number): Promise<void> {
+		if (minutes === this.timeZoneOffsetMinutes) return;
+		this.timeZoneOffsetMinutes = minutes;
+		const zoned = Object.entries(this.sources).filter(([, s]) => s.report.columns.some((c) => c.flags.includes('zoned')));
+		await Promise.all(zoned.map(([table]) => this.reload(table, {})));
 	}
 
 	private newJob(file: File, table = tableNameFromFile(file.name)): LoadJob {
@@ -129,16 +145,20 @@ export class Workspace {
 		this.jobs = this.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j));
 	}
 
-	private async runJob(job: LoadJob, file: File, encoding?: Encoding): Promise<void> {
+	private async runJob(job: LoadJob, file: File, encoding?: Encoding, dateOrders: Record<string, DateOrder> = {}): Promise<void> {
 		try {
 			const engine = await this.engine;
+			const typing = { timeZoneOffsetMinutes: this.timeZoneOffsetMinutes, dateOrders };
 			const result = await engine.load(
-				{ table: job.table, source: { kind: 'file', file }, encoding },
+				{ table: job.table, source: { kind: 'file', file }, encoding, typing },
 				(p) => this.update(job.id, { state: p.phase, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
 				{ signal: job.controller.signal }
 			);
 			this.tables = [...this.tables.filter((t) => t.name !== result.table.name), result.table].sort((a, b) => a.name.localeCompare(b.name));
-			this.sources = { ...this.sources, [result.table.name]: { file, encoding: result.encoding, report: result.report, millis: result.millis } };
+			this.sources = {
+				...this.sources,
+				[result.table.name]: { file, encoding: result.encoding, report: result.report, millis: result.millis, dateOrders }
+			};
 			this.emit({ kind: 'loaded', table: result.table.name });
 			const { rejectedCount } = result.report;
 			if (rejectedCount > 0) {
