@@ -1,9 +1,10 @@
 import { UsageError } from './args';
+import { CHECK_USAGE, checkCommand } from './check-command';
 import { REPORT_USAGE, reportCommand, type Io } from './report-command';
 
-const USAGE = `usage:\n  ${REPORT_USAGE}\n`;
+const USAGE = `usage:\n  ${REPORT_USAGE}\n  ${CHECK_USAGE}\n`;
 
-/** The command line: returns the exit code (0 done, 2 bad input or configuration). */
+/** The command line: returns the exit code (0 done, 1 an alert rule is firing, 2 bad input or configuration). */
 export async function run(
 	argv: string[],
 	io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }
@@ -11,6 +12,7 @@ export async function run(
 	const [command, ...rest] = argv;
 	try {
 		if (command === 'report') return await reportCommand(rest, io);
+		if (command === 'check') return await checkCommand(rest, io);
 		if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
 			io.out(USAGE);
 			return command === undefined ? 2 : 0;

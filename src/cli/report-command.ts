@@ -4,7 +4,7 @@ import { parseConfig, type ReportConfig } from '../lib/report/config';
 import { buildReport } from '../lib/report/report';
 import { parseArgs, UsageError } from './args';
 import { formatReport } from './format-report';
-import { expandPaths, loadFiles } from './load-files';
+import { expandPaths, loadFiles, type LoadedFile } from './load-files';
 
 export const REPORT_USAGE = `crm-pulse report <files or folders...> [--json] [--from DATE --to DATE] [--channel X] [--segment X] [--reference-date DATE] [--config FILE]`;
 
@@ -21,8 +21,14 @@ function readConfig(path: string | undefined): ReportConfig {
 	} catch {
 		throw new UsageError(`${path}: the config file cannot be read`);
 	}
+	let json: unknown;
 	try {
-		return parseConfig(JSON.parse(text));
+		json = JSON.parse(text);
+	} catch (err) {
+		throw new UsageError(`${path}: the config file is not valid JSON — ${err instanceof Error ? err.message : String(err)}`);
+	}
+	try {
+		return parseConfig(json);
 	} catch (err) {
 		throw new UsageError(`${path}: ${err instanceof Error ? err.message : String(err)}`);
 	}
@@ -45,6 +51,23 @@ function withFlags(config: ReportConfig, flags: Record<string, string | true>): 
 	return merged;
 }
 
+/** A correction must name columns its table has; one for a table not loaded is only a warning. */
+function checkCorrections(config: ReportConfig, loaded: LoadedFile[], source: string, warn: (line: string) => void): void {
+	for (const [name, entry] of Object.entries(config.tables ?? {})) {
+		const table = loaded.find((t) => t.info.name === name);
+		if (!table) {
+			warn(`${source}: tables.${name} names no loaded table (loaded: ${loaded.map((t) => t.info.name).join(', ')})`);
+			continue;
+		}
+		for (const [column, sourceColumn] of Object.entries(entry.mapping ?? {})) {
+			if (!table.info.columns.some((c) => c.name === sourceColumn))
+				throw new UsageError(
+					`${source}: invalid config: tables.${name}.mapping.${column} names no column of ${table.fileName}: ${JSON.stringify(sourceColumn)}`
+				);
+		}
+	}
+}
+
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
 	const { positional, flags } = parseArgs(argv, {
 		values: ['from', 'to', 'channel', 'segment', 'reference-date', 'config'],
@@ -60,7 +83,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 	const engine = new NodeEngine();
 	try {
 		await engine.ready();
-		const loaded = await loadFiles(engine, paths, (line) => io.err(line + '\n'));
+		const warn = (line: string) => io.err(line + '\n');
+		const loaded = await loadFiles(engine, paths, warn);
+		checkCorrections(config, loaded, typeof flags.config === 'string' ? flags.config : 'config', warn);
 		const { metrics } = await buildReport(engine, loaded, config);
 		io.out(flags.json ? JSON.stringify(metrics, null, 2) + '\n' : formatReport(metrics));
 		return 0;

@@ -30,3 +30,42 @@ export function formatCell(value: unknown): string {
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);
 }
+
+export type MetricUnit = 'hours' | 'days' | 'minutes' | 'pct' | 'rate' | 'count' | 'currency' | 'ms' | 'rpm' | 'score';
+
+const decimals = (max: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: max, minimumFractionDigits: 0 });
+const two = decimals(2);
+const one = decimals(1);
+
+/** A metric value for display with its unit; null is shown as a dash (no data). */
+export function formatMetric(value: number | null | undefined, unit: string): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+	switch (unit) {
+		case 'pct':
+			return `${one.format(value)}%`;
+		case 'rate':
+			return `${one.format(value * 100)}%`;
+		case 'hours':
+			return `${one.format(value)} h`;
+		case 'days':
+			return `${one.format(value)} d`;
+		case 'minutes':
+			return `${one.format(value)} min`;
+		case 'ms':
+			return `${Math.round(value).toLocaleString('en-US')} ms`;
+		case 'rpm':
+			return `${one.format(value)}/min`;
+		case 'currency':
+			return two.format(value);
+		case 'count':
+			return Number.isInteger(value) ? formatInteger(value) : two.format(value);
+		default:
+			return two.format(value);
+	}
+}
+
+/** Relative change from `previous` to `current` in percent, or null when there is no baseline. */
+export function changePct(current: number | null | undefined, previous: number | null | undefined): number | null {
+	if (current === null || current === undefined || previous === null || previous === undefined || previous === 0) return null;
+	return ((current - previous) / Math.abs(previous)) * 100;
+}

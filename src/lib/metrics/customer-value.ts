@@ -1,5 +1,6 @@
 import { salesQuery } from './base';
 import { between, div } from './sql-parts';
+import { has } from './catalog';
 import type { MetricContext } from './types';
 
 /**
@@ -9,9 +10,11 @@ import type { MetricContext } from './types';
  * Single-order buyers take the population median cycle; a zero cycle gives NULL.
  */
 export function customerValue(ctx: MetricContext): string {
+	// Without an amount column the cycle is still known; spend-based values are NULL.
+	const amount = has(ctx.catalog, 'orders.amount') ? 't.amount' : 'CAST(NULL AS DOUBLE)';
 	const perPerson = [
-		'SELECT t.pid, count(DISTINCT t.order_id) AS f, sum(t.amount) AS monetary,',
-		`${div('sum(t.amount)', 'count(DISTINCT t.order_id) FILTER (WHERE t.amount IS NOT NULL)')} AS aov,`,
+		`SELECT t.pid, count(DISTINCT t.order_id) AS f, sum(${amount}) AS monetary,`,
+		`${div(`sum(${amount})`, `count(DISTINCT t.order_id) FILTER (WHERE ${amount} IS NOT NULL)`)} AS aov,`,
 		'min(t.ordered_at) AS first_at, max(t.ordered_at) AS last_at',
 		`FROM (${salesQuery(ctx)}) t WHERE t.pid IS NOT NULL AND t.ordered_at IS NOT NULL GROUP BY t.pid`
 	].join(' ');

@@ -17,7 +17,8 @@ export function checkableForeignKeys(catalog: Catalog, kind: TableKind): Foreign
 	return presentForeignKeys(catalog, kind).filter((fk) => has(catalog, `${fk.parent}.${fk.parentColumn}`));
 }
 
-function orphan(fk: ForeignKey): string {
+/** True for a row whose `fk` column is set but matches no parent row. */
+export function orphan(fk: ForeignKey): string {
 	const parent = `SELECT ${fk.parentColumn} FROM ${cleanTable(fk.parent)} WHERE ${fk.parentColumn} IS NOT NULL`;
 	return `(${fk.column} IS NOT NULL AND ${fk.column} NOT IN (${parent}))`;
 }
@@ -53,12 +54,12 @@ export function invalidByRuleSql(catalog: Catalog, kind: TableKind): string {
 	return `SELECT rule, "rows" FROM (${cols.join(' UNION ALL ')}) r ORDER BY pos`;
 }
 
-function attributes(t: QualityTarget): string[] {
+export function attributes(t: QualityTarget): string[] {
 	return t.columns.filter((c) => !(t.key ?? []).includes(c));
 }
 
 /** Per complete key: the number of distinct non-null values of each attribute. */
-function perKey(t: QualityTarget): string {
+export function perKey(t: QualityTarget): string {
 	const key = (t.key ?? []).map(quoteIdent);
 	const distinct = attributes(t).map((a) => `count(DISTINCT ${quoteIdent(a)}) AS ${quoteIdent(a)}`);
 	return `SELECT ${[...key, ...distinct].join(', ')} FROM ${t.from} WHERE ${key.map((k) => `${k} IS NOT NULL`).join(' AND ')} GROUP BY ${key.join(', ')}`;

@@ -1,5 +1,9 @@
 import { TABLE_KINDS, type FileKind } from '../canonical/schema';
+import { parseCleaningConfig } from '../cleaning/parse-config';
+import type { CleaningConfig } from '../cleaning/types';
 import type { Mapping } from '../mapping/types';
+import { timeZoneOffsetMinutes } from '../mapping/time-zone';
+import { isDate } from '../metrics/settings';
 
 /**
  * The view a report is computed for: mapping corrections, data settings and filters.
@@ -18,12 +22,12 @@ export interface ReportConfig {
 		referenceDate?: string | null;
 	};
 	filters?: { from?: string; to?: string; channel?: string; segment?: string };
+	/** Cleaning steps per canonical table; all off when absent. */
+	cleaning?: CleaningConfig;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function fail(path: string, message: string): never {
-	throw new Error(`invalid config: ${path} ${message}`);
+	throw new Error(`invalid config: ${path ? `${path} ` : ''}${message}`);
 }
 
 function optionalString(value: unknown, path: string): string | undefined {
@@ -34,14 +38,26 @@ function optionalString(value: unknown, path: string): string | undefined {
 
 function optionalDate(value: unknown, path: string): string | undefined {
 	const s = optionalString(value, path);
-	if (s !== undefined && s !== '' && !DATE.test(s)) fail(path, `must be a date YYYY-MM-DD, not ${JSON.stringify(s)}`);
+	if (s !== undefined && s !== '' && !isDate(s)) fail(path, `must be a date YYYY-MM-DD, not ${JSON.stringify(s)}`);
 	return s || undefined;
 }
 
-function optionalNumber(value: unknown, path: string): number | undefined {
+function optionalTimeZone(value: unknown, path: string): string | undefined {
+	const s = optionalString(value, path);
+	if (s === undefined) return undefined;
+	try {
+		timeZoneOffsetMinutes(s);
+	} catch (err) {
+		fail(path, err instanceof Error ? err.message : String(err));
+	}
+	return s;
+}
+
+function optionalPositive(value: unknown, path: string): number | undefined {
 	if (value === undefined) return undefined;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-		fail(path, `must be a non-negative number, not ${JSON.stringify(value)}`);
+	// The metric settings refuse 0 too (an SLA or a horizon of 0 means nothing).
+	if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+		fail(path, `must be a positive number, not ${JSON.stringify(value)}`);
 	return value;
 }
 
@@ -55,6 +71,8 @@ export function parseConfig(input: unknown): ReportConfig {
 		if (typeof raw.tables !== 'object' || raw.tables === null) fail('tables', 'must be an object');
 		config.tables = {};
 		for (const [name, entry] of Object.entries(raw.tables as Record<string, unknown>)) {
+			if (entry !== null && entry !== undefined && (typeof entry !== 'object' || Array.isArray(entry)))
+				fail(`tables.${name}`, `must be an object, not ${JSON.stringify(entry)}`);
 			const e = (entry ?? {}) as Record<string, unknown>;
 			const kind = optionalString(e.kind, `tables.${name}.kind`);
 			if (kind !== undefined && kind !== 'other' && !(TABLE_KINDS as readonly string[]).includes(kind)) {
@@ -69,9 +87,9 @@ export function parseConfig(input: unknown): ReportConfig {
 	}
 	const s = (raw.settings ?? {}) as Record<string, unknown>;
 	config.settings = {
-		timeZone: optionalString(s.timeZone, 'settings.timeZone'),
-		slaHours: optionalNumber(s.slaHours, 'settings.slaHours'),
-		clvHorizonMonths: optionalNumber(s.clvHorizonMonths, 'settings.clvHorizonMonths'),
+		timeZone: optionalTimeZone(s.timeZone, 'settings.timeZone'),
+		slaHours: optionalPositive(s.slaHours, 'settings.slaHours'),
+		clvHorizonMonths: optionalPositive(s.clvHorizonMonths, 'settings.clvHorizonMonths'),
 		referenceDate: optionalDate(s.referenceDate ?? undefined, 'settings.referenceDate') ?? null
 	};
 	if (s.excludedStatuses !== undefined) {
@@ -87,5 +105,8 @@ export function parseConfig(input: unknown): ReportConfig {
 		channel: optionalString(f.channel, 'filters.channel'),
 		segment: optionalString(f.segment, 'filters.segment')
 	};
+	const { from, to } = config.filters;
+	if (from && to && from > to) fail('filters.from', `${JSON.stringify(from)} is after filters.to ${JSON.stringify(to)}`);
+	if (raw.cleaning !== undefined) config.cleaning = parseCleaningConfig(raw.cleaning);
 	return config;
 }

@@ -3,7 +3,7 @@ import type { Engine, TableInfo } from '../engine/engine';
 import { buildCanonicalViews, DEFAULT_DATA_SETTINGS, typesOf, type DetectedFile } from '../mapping/build-views';
 import { detectKind } from '../mapping/detect-kind';
 import { profileTable } from '../mapping/profile';
-import type { DataSettings, Detection, Profile } from '../mapping/types';
+import type { Catalog, DataSettings, Detection, Profile } from '../mapping/types';
 import type { RawTable } from '../metrics';
 import type { ReportConfig } from './config';
 
@@ -45,13 +45,14 @@ export function dataSettings(config?: ReportConfig): DataSettings {
 	};
 }
 
-/** Create the canonical `crm` views and their `clean` pass-throughs in the engine. */
-export async function applyCanonicalViews(engine: Engine, tables: RecognisedTable[], settings: DataSettings): Promise<void> {
+/** Create the canonical `crm` views and their `clean` pass-throughs in the engine; returns the columns of each `crm` view. */
+export async function applyCanonicalViews(engine: Engine, tables: RecognisedTable[], settings: DataSettings): Promise<Catalog> {
 	const build = buildCanonicalViews(
 		tables.map((t) => t.file),
 		settings
 	);
 	for (const sql of [...build.statements, ...build.passThrough]) await engine.query(sql);
+	return build.catalog;
 }
 
 /** The raw tables as the quality metrics see them: columns, kind and key columns. */

@@ -1,3 +1,5 @@
+import { applyCleaning } from '../cleaning/apply';
+import type { StepCounts } from '../cleaning/types';
 import type { Engine, TableInfo } from '../engine/engine';
 import { readCatalog, runMetrics, type MetricsReport } from '../metrics';
 import type { ReportConfig } from './config';
@@ -6,12 +8,15 @@ import { applyCanonicalViews, dataSettings, rawTables, recogniseTables, type Rec
 export interface Report {
 	tables: RecognisedTable[];
 	metrics: MetricsReport;
+	/** Before/after counts of each cleaning step that is on. */
+	cleaning: StepCounts[];
 }
 
 /**
  * Everything between loaded raw tables and the metric export: recognise the tables,
- * build the canonical views, and run the whole catalogue. The browser and the command
- * line both come through here, so they give the same numbers for the same files.
+ * build the canonical views, clean them as the config says, and run the whole catalogue.
+ * The browser and the command line both come through here, so they give the same numbers
+ * for the same files.
  */
 export async function buildReport(
 	engine: Engine,
@@ -20,7 +25,8 @@ export async function buildReport(
 	options: { now?: string; signal?: AbortSignal } = {}
 ): Promise<Report> {
 	const recognised = await recogniseTables(engine, tables, config);
-	await applyCanonicalViews(engine, recognised, dataSettings(config));
+	const views = await applyCanonicalViews(engine, recognised, dataSettings(config));
+	const cleaning = await applyCleaning(engine, views, config.cleaning ?? {}, { signal: options.signal });
 	const catalog = await readCatalog(engine, rawTables(recognised));
 	const s = config.settings ?? {};
 	const metrics = await runMetrics(
@@ -36,5 +42,5 @@ export async function buildReport(
 		},
 		{ signal: options.signal }
 	);
-	return { tables: recognised, metrics };
+	return { tables: recognised, metrics, cleaning };
 }

@@ -1,0 +1,27 @@
+import type { DispatchResult } from './dispatch';
+import type { RuleState } from './evaluate';
+import { conditionText, observedText } from './payload-text';
+import type { Rule } from './rules';
+
+/** `firing    slow-tickets  process.ticket_resolution_hours.p90 = 71.83 (condition > 48)`, one line per rule. */
+export function ruleLine(rule: Rule, state: RuleState | undefined, idWidth = 0): string {
+	const head = `${(state?.status ?? 'disabled').padEnd(9)} ${rule.id.padEnd(idWidth)}`;
+	if (!state) return `${head}  ${rule.metric} (disabled)`;
+	const note = state.note ? ` — ${state.note}` : '';
+	if (state.status === 'no-data' || state.status === 'error') return `${head}  ${rule.metric}${note}${state.alert ? ' (alert held)' : ''}`;
+	const pending = state.status === 'pending' ? `, ${state.streak} of ${rule.pendingFor} evaluations` : '';
+	return `${head}  ${rule.metric} = ${observedText(rule, state)} (condition ${conditionText(rule)}${pending})${note}`;
+}
+
+/** `  → firing slow-tickets: generic webhook to hooks.example: sent (HTTP 200, 1 attempt)`. */
+export function deliveryLine(result: DispatchResult): string {
+	const last = result.attempts[result.attempts.length - 1];
+	const tries = `${result.attempts.length} attempt${result.attempts.length === 1 ? '' : 's'}`;
+	let detail = '';
+	if (result.outcome === 'skipped') detail = 'already sent';
+	else if (result.outcome === 'dropped') detail = 'given up (rule, channel or age)';
+	else if (last?.outcome === 'unconfirmed') detail = `sent, delivery not confirmed (${tries})`;
+	else if (result.outcome === 'sent') detail = `sent (HTTP ${last?.status}, ${tries})`;
+	else detail = `failed, queued for the next run (${last ? `${last.outcome}${last.status ? ` ${last.status}` : ''}${last.error ? `: ${last.error}` : ''}` : 'no attempt'}, ${tries})`;
+	return `  → ${result.event.type} ${result.ruleId}: ${result.channel}: ${detail}`;
+}
