@@ -112,8 +112,7 @@ async function lockState(path: string): Promise<() => void> {
 			continue;
 		}
 		if (age > STALE_LOCK_MS) unlinkSync(lock);
-		else if (Date.now() > deadline)
-			throw new UsageError(`${path}: locked by another crm-pulse check (remove ${lock} if none is running)`);
+		else if (Date.now() > deadline) throw new UsageError(`${path}: locked by another crm-pulse check (remove ${lock} if none is running)`);
 		else await new Promise((r) => setTimeout(r, 200));
 	}
 }

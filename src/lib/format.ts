@@ -54,7 +54,8 @@ export function formatMetric(value: number | null | undefined, unit: string): st
 		case 'ms':
 			return `${Math.round(value).toLocaleString('en-US')} ms`;
 		case 'rpm':
-			return `${one.format(value)}/min`;
+			// Low traffic (a few requests a day) is still shown, with two significant digits.
+			return `${Math.abs(value) < 1 && value !== 0 ? value.toPrecision(2) : one.format(value)}/min`;
 		case 'currency':
 			return two.format(value);
 		case 'count':

@@ -132,6 +132,8 @@ describe('mapping page', () => {
 		await zone.press('Enter');
 		await page.getByRole('alert').filter({ hasText: 'unsupported time zone: Europe/Berlin' }).waitFor();
 		expect(await zone.getAttribute('aria-invalid')).toBe('true');
+		await zone.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: 'test-results/mapping-zone-error.png' });
 		await zone.fill('+08:00');
 		await zone.press('Tab');
 		await page.getByRole('alert').filter({ hasText: 'unsupported time zone' }).waitFor({ state: 'detached' });

@@ -42,7 +42,13 @@ export function backtest(rule: Rule, series: readonly SeriesPoint[]): Backtest {
 				: { kind: 'value', value: point.value, previous, history: seen.slice(-ANOMALY_WINDOW) };
 		const out = evaluate(rule, result, state, now);
 		state = out.state;
-		points.push({ period: point.period, value: point.value, status: state.status, observed: state.observed, events: out.events.map((e) => e.type) });
+		points.push({
+			period: point.period,
+			value: point.value,
+			status: state.status,
+			observed: state.observed,
+			events: out.events.map((e) => e.type)
+		});
 		previous = point.value;
 		if (point.value !== null) seen.push(point.value);
 	}

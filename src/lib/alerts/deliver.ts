@@ -37,7 +37,10 @@ export interface DeliverOptions {
 }
 
 /** The URL a webhook posts to, or why there is none (naming the variable, never its value). */
-export function resolveWebhookUrl(channel: WebhookChannel, env: Record<string, string | undefined> = {}): { url: string } | { error: string } {
+export function resolveWebhookUrl(
+	channel: WebhookChannel,
+	env: Record<string, string | undefined> = {}
+): { url: string } | { error: string } {
 	if (channel.url === undefined) return { error: 'the webhook has no url (rules exported without secrets?)' };
 	if (!channel.url.startsWith('env:')) return { url: channel.url };
 	const name = channel.url.slice(4);
@@ -76,7 +79,8 @@ export async function deliverWebhook(channel: WebhookChannel, payload: unknown, 
 	const { retries = 3, baseDelayMs = 1000, capMs = 30_000, timeoutMs = 10_000, mode = 'cors', now = Date.now } = options;
 	const attempts: Attempt[] = [];
 	const target = resolveWebhookUrl(channel, options.env);
-	if ('error' in target) return [{ attempt: 1, at: new Date(now()).toISOString(), outcome: 'config-error', confirmed: false, error: target.error }];
+	if ('error' in target)
+		return [{ attempt: 1, at: new Date(now()).toISOString(), outcome: 'config-error', confirmed: false, error: target.error }];
 	const body = JSON.stringify(payload);
 	const init: RequestInit =
 		mode === 'no-cors'

@@ -54,7 +54,13 @@ export async function dispatch(
 		const channel = rule?.channels[item.channel];
 		if (hasSent(doc, item.key)) continue;
 		if (!rule || channel?.type !== 'webhook' || options.now - Date.parse(item.firstTriedAt) > OUTBOX_MAX_AGE_MS) {
-			results.push({ ruleId: item.ruleId, event: item.event, channel: channel?.type === 'webhook' ? describeWebhook(channel) : 'gone', outcome: 'dropped', attempts: [] });
+			results.push({
+				ruleId: item.ruleId,
+				event: item.event,
+				channel: channel?.type === 'webhook' ? describeWebhook(channel) : 'gone',
+				outcome: 'dropped',
+				attempts: []
+			});
 			continue;
 		}
 		const { sent, attempts } = await send(doc, rule, item.event, item.channel, channel, options.send, ctx);

@@ -92,7 +92,12 @@ function elapsed(fromIso: string, now: number): number {
  * One evaluation of a rule: its new state and the notifications it calls for. Pure: the
  * time comes in as `now` (ms since the epoch) and nothing is sent from here.
  */
-export function evaluate(rule: Rule, result: MetricResult, previousState: RuleState | undefined, now: number): { state: RuleState; events: AlertEvent[] } {
+export function evaluate(
+	rule: Rule,
+	result: MetricResult,
+	previousState: RuleState | undefined,
+	now: number
+): { state: RuleState; events: AlertEvent[] } {
 	const at = new Date(now).toISOString();
 	const prev = previousState;
 	const events: AlertEvent[] = [];

@@ -18,7 +18,8 @@ function isChange(rule: Rule): boolean {
  */
 export function metricInput(rule: Rule, report: MetricsReport, previous?: MetricsReport | null): MetricResult {
 	const found = lookupMetric(report, rule.metric);
-	if (found.status === 'unknown') return { kind: 'error', message: `unknown metric ${rule.metric} (not in the catalogue for the loaded tables)` };
+	if (found.status === 'unknown')
+		return { kind: 'error', message: `unknown metric ${rule.metric} (not in the catalogue for the loaded tables)` };
 	if (found.status === 'unavailable') {
 		if (found.reason.startsWith('error: ')) return { kind: 'error', message: `${rule.metric}: ${found.reason.slice(7)}` };
 		return { kind: 'no-data', reason: `${rule.metric} unavailable: ${found.reason}` };

@@ -55,13 +55,17 @@ export function slackPayload(rule: Rule, event: AlertEvent, ctx: PayloadContext 
 		{ type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(descriptionText(rule, event)) }] }
 	];
 	if (ctx.generatorURL)
-		blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open report' }, url: ctx.generatorURL }] });
+		blocks.push({
+			type: 'actions',
+			elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open report' }, url: ctx.generatorURL }]
+		});
 	return { text: slackEscape(summaryText(rule, event)), blocks };
 }
 
 /** A Microsoft Teams message holding an adaptive card (plain text in every field). */
 export function teamsPayload(rule: Rule, event: AlertEvent, ctx: PayloadContext = {}) {
-	const color = event.type === 'resolved' ? 'Good' : rule.severity === 'critical' ? 'Attention' : rule.severity === 'warning' ? 'Warning' : 'Accent';
+	const color =
+		event.type === 'resolved' ? 'Good' : rule.severity === 'critical' ? 'Attention' : rule.severity === 'warning' ? 'Warning' : 'Accent';
 	const facts = [
 		{ title: 'Metric', value: rule.metric },
 		{ title: 'Value', value: observedText(rule, event) },

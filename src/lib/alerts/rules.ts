@@ -128,7 +128,8 @@ function parseFilters(value: unknown, fail: Fail): Filters | undefined {
 		if ((key === 'from' || key === 'to') && !isDate(v as string)) fail(`filters.${key}`, 'must be a date YYYY-MM-DD', v);
 		filters[key as keyof Filters] = v as string;
 	}
-	if (filters.from && filters.to && filters.from > filters.to) fail('filters.from', `is after filters.to ${show(filters.to)}`, filters.from);
+	if (filters.from && filters.to && filters.from > filters.to)
+		fail('filters.from', `is after filters.to ${show(filters.to)}`, filters.from);
 	return filters;
 }
 
@@ -158,7 +159,8 @@ function parseRule(value: unknown, index: number): Rule {
 	if (typeof raw.id !== 'string' || !/^\S+$/.test(raw.id)) fail('id', 'must be a non-empty string without spaces', raw.id);
 	if (raw.name !== undefined && typeof raw.name !== 'string') fail('name', 'must be a string', raw.name);
 	if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean') fail('enabled', 'must be true or false', raw.enabled);
-	if (typeof raw.metric !== 'string' || !/^[a-z]+\.\S+$/.test(raw.metric)) fail('metric', 'must be a full metric id such as "value.csat_pct"', raw.metric);
+	if (typeof raw.metric !== 'string' || !/^[a-z]+\.\S+$/.test(raw.metric))
+		fail('metric', 'must be a full metric id such as "value.csat_pct"', raw.metric);
 	const op = oneOf(raw.op, OPS, 'op', fail);
 	const threshold = op === 'anomaly' && raw.threshold === undefined ? DEFAULT_ANOMALY_Z : finite(raw.threshold, 'threshold', fail);
 	if (op === 'anomaly' && threshold <= 0) fail('threshold', 'must be above 0 for anomaly (a robust z-score)', threshold);

@@ -75,7 +75,12 @@ export function parseState(json: unknown): AlertStateDoc {
 	if (doc.version !== 1) throw new Error(`version must be 1, not ${JSON.stringify(doc.version)}`);
 	if (!isObject(doc.rules)) throw new Error('rules must be an object');
 	for (const [id, state] of Object.entries(doc.rules)) {
-		if (!isObject(state) || !STATUSES.includes(state.status as string) || typeof state.streak !== 'number' || typeof state.since !== 'string')
+		if (
+			!isObject(state) ||
+			!STATUSES.includes(state.status as string) ||
+			typeof state.streak !== 'number' ||
+			typeof state.since !== 'string'
+		)
 			throw new Error(`rules.${id} is not a rule state`);
 	}
 	for (const field of ['history', 'outbox', 'sent'] as const) {

@@ -22,6 +22,7 @@ export function deliveryLine(result: DispatchResult): string {
 	else if (result.outcome === 'dropped') detail = 'given up (rule, channel or age)';
 	else if (last?.outcome === 'unconfirmed') detail = `sent, delivery not confirmed (${tries})`;
 	else if (result.outcome === 'sent') detail = `sent (HTTP ${last?.status}, ${tries})`;
-	else detail = `failed, queued for the next run (${last ? `${last.outcome}${last.status ? ` ${last.status}` : ''}${last.error ? `: ${last.error}` : ''}` : 'no attempt'}, ${tries})`;
+	else
+		detail = `failed, queued for the next run (${last ? `${last.outcome}${last.status ? ` ${last.status}` : ''}${last.error ? `: ${last.error}` : ''}` : 'no attempt'}, ${tries})`;
 	return `  → ${result.event.type} ${result.ruleId}: ${result.channel}: ${detail}`;
 }

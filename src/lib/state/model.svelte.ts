@@ -77,6 +77,8 @@ export class CrmModel {
 		this.storage = options.storage === undefined ? browserStorage() : options.storage;
 		this.remembered = loadMappings(this.storage);
 		this.settings = loadSettings(this.storage);
+		// The loader converts zoned timestamps to the data's zone as it reads them.
+		void workspace.setTimeZoneOffset(timeZoneOffsetMinutes(this.settings.timeZone));
 		this.unsubscribe = workspace.onTablesChanged((change) => this.changed(change));
 		if (workspace.tables.length) this.track(this.sync());
 	}
@@ -142,14 +144,22 @@ export class CrmModel {
 		return this.rebuild();
 	}
 
-	/** Throws, naming the zone, when it is not one the engine can use. */
+	/**
+	 * Throws, naming the zone, when it is not one the engine can use. Tables with zoned
+	 * timestamps are loaded again in the new zone; the views read text timestamps in it.
+	 */
 	setTimeZone(timeZone: string): Promise<void> {
 		const tz = timeZone.trim();
-		timeZoneOffsetMinutes(tz);
+		const offset = timeZoneOffsetMinutes(tz);
 		if (tz === this.settings.timeZone) return Promise.resolve();
 		this.settings = { ...this.settings, timeZone: tz };
 		saveSettings(this.storage, this.settings);
-		return this.rebuild();
+		return this.applyTimeZone(offset);
+	}
+
+	private async applyTimeZone(offset: number): Promise<void> {
+		await Promise.all([this.workspace.setTimeZoneOffset(offset), this.rebuild()]);
+		await this.idle();
 	}
 
 	/** Views keep every order; the metrics leave these statuses out of revenue. */

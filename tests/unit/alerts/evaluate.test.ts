@@ -21,7 +21,11 @@ function rule(over: Partial<Rule> = {}): Rule {
 	};
 }
 
-const v = (value: number | null, extra: { previous?: number | null; history?: number[] } = {}): MetricResult => ({ kind: 'value', value, ...extra });
+const v = (value: number | null, extra: { previous?: number | null; history?: number[] } = {}): MetricResult => ({
+	kind: 'value',
+	value,
+	...extra
+});
 const noData: MetricResult = { kind: 'no-data', reason: 'orders.shipped_at is missing' };
 const error: MetricResult = { kind: 'error', message: 'query failed' };
 
@@ -355,7 +359,11 @@ describe('parseRules refuses invalid rules, naming the rule, the field and the v
 		[{ ...good, channels: {} }, 'channels', '{}'],
 		[{ ...good, channels: [{ type: 'email' }] }, 'channels[0].type', '"email"'],
 		[{ ...good, channels: [{ type: 'webhook', url: 'ftp://x', format: 'generic' }] }, 'channels[0].url', '"ftp://x"'],
-		[{ ...good, channels: [{ type: 'browser' }, { type: 'webhook', url: 'https://x', format: 'discord' }] }, 'channels[1].format', '"discord"'],
+		[
+			{ ...good, channels: [{ type: 'browser' }, { type: 'webhook', url: 'https://x', format: 'discord' }] },
+			'channels[1].format',
+			'"discord"'
+		],
 		[{ ...good, filters: { from: '2025-13-01' } }, 'filters.from', '"2025-13-01"'],
 		[{ ...good, filters: { region: 'EU' } }, 'filters.region', '"EU"'],
 		[{ ...good, minBaseline: 10 }, 'minBaseline', '10'],

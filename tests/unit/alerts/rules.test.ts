@@ -52,7 +52,13 @@ describe('parseRules and serializeRules', () => {
 			version: 1,
 			rules: [{ id: 'odd-revenue', metric: 'behaviour.revenue', op: 'anomaly', channels: [{ type: 'webhook', url: 'env:HOOK' }] }]
 		});
-		expect(rule).toMatchObject({ name: 'odd-revenue', threshold: 3.5, pendingFor: 1, severity: 'warning', channels: [{ type: 'webhook', url: 'env:HOOK', format: 'generic' }] });
+		expect(rule).toMatchObject({
+			name: 'odd-revenue',
+			threshold: 3.5,
+			pendingFor: 1,
+			severity: 'warning',
+			channels: [{ type: 'webhook', url: 'env:HOOK', format: 'generic' }]
+		});
 	});
 
 	it('keeps unknown fields of rules and channels through a round trip', () => {
@@ -64,7 +70,10 @@ describe('parseRules and serializeRules', () => {
 					filters: { channel: 'web', from: '2025-01-01' },
 					owner: 'ops',
 					labels: { team: 'support' },
-					channels: [{ type: 'browser', sound: true }, { type: 'webhook', url: 'https://hooks.example/x', format: 'slack', mention: '@here' }]
+					channels: [
+						{ type: 'browser', sound: true },
+						{ type: 'webhook', url: 'https://hooks.example/x', format: 'slack', mention: '@here' }
+					]
 				}
 			]
 		};
@@ -101,7 +110,9 @@ describe('parseRules and serializeRules', () => {
 		]);
 		// Read back, the webhook has no URL: the user must give it again.
 		expect(parseRules(without)[0].channels[0]).toEqual({ type: 'webhook', format: 'slack' });
-		expect(JSON.parse(serializeRules(rules, { includeSecrets: true })).rules[0].channels[0].url).toBe('https://hooks.slack.com/services/T0/B0/secret');
+		expect(JSON.parse(serializeRules(rules, { includeSecrets: true })).rules[0].channels[0].url).toBe(
+			'https://hooks.slack.com/services/T0/B0/secret'
+		);
 	});
 });
 
