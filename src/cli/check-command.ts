@@ -9,9 +9,9 @@ import { emptyState, parseState, serializeState, type AlertStateDoc } from '../l
 import { deliveryLine, ruleLine } from '../lib/alerts/status-text';
 import { NodeEngine } from '../lib/engine/node-engine';
 import { findMetric, readCatalog, runMetrics } from '../lib/metrics';
-import { parseConfig, type ReportConfig } from '../lib/report/config';
 import { rawTables } from '../lib/report/model';
-import { buildReport } from '../lib/report/report';
+import { buildReport, metricSettings } from '../lib/report/report';
+import { readConfig, readText } from './config-file';
 import { parseArgs, UsageError } from './args';
 import { expandPaths, loadFiles } from './load-files';
 import type { Io } from './report-command';
@@ -21,34 +21,6 @@ export const CHECK_USAGE = `crm-pulse check <files or folders...> --rules FILE [
 /** A lock older than this was left by a run that died; it is taken over. */
 const STALE_LOCK_MS = 10 * 60_000;
 const LOCK_WAIT_MS = 30_000;
-
-function readText(path: string, what: string): string {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch {
-		throw new UsageError(`${path}: the ${what} cannot be read`);
-	}
-}
-
-function readConfig(path: string | undefined, flags: Record<string, string | true>): ReportConfig {
-	let raw: Record<string, unknown> = { version: 1 };
-	if (path) {
-		try {
-			raw = JSON.parse(readText(path, 'config file')) as Record<string, unknown>;
-		} catch (err) {
-			if (err instanceof UsageError) throw err;
-			throw new UsageError(`${path}: the config file is not valid JSON — ${err instanceof Error ? err.message : String(err)}`);
-		}
-	}
-	const flag = (name: string) => (typeof flags[name] === 'string' ? { [name]: flags[name] } : {});
-	const filters = { ...(raw.filters as object | undefined), ...flag('from'), ...flag('to'), ...flag('channel'), ...flag('segment') };
-	const ref = typeof flags['reference-date'] === 'string' ? { referenceDate: flags['reference-date'] } : {};
-	try {
-		return parseConfig({ ...raw, filters, settings: { ...(raw.settings as object | undefined), ...ref } });
-	} catch (err) {
-		throw new UsageError(`${path ?? 'options'}: ${err instanceof Error ? err.message : String(err)}`);
-	}
-}
 
 /** The rules file, refused whole if one rule is invalid or an enabled rule's webhook has no usable URL. */
 function readRules(path: string): Rule[] {
@@ -105,26 +77,16 @@ async function lockState(path: string): Promise<() => void> {
 		} catch (err) {
 			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`${lock}: cannot create the lock file`);
 		}
-		let age = 0;
+		let age: number;
 		try {
 			age = Date.now() - statSync(lock).mtimeMs;
 		} catch {
-			continue;
+			continue; // released meanwhile
 		}
 		if (age > STALE_LOCK_MS) unlinkSync(lock);
 		else if (Date.now() > deadline) throw new UsageError(`${path}: locked by another crm-pulse check (remove ${lock} if none is running)`);
 		else await new Promise((r) => setTimeout(r, 200));
 	}
-}
-
-function metricSettings(config: ReportConfig) {
-	const s = config.settings ?? {};
-	return {
-		...(s.excludedStatuses ? { excludedStatuses: s.excludedStatuses } : {}),
-		...(s.slaHours !== undefined ? { slaHours: s.slaHours } : {}),
-		...(s.clvHorizonMonths !== undefined ? { clvHorizonMonths: s.clvHorizonMonths } : {}),
-		referenceDate: s.referenceDate ?? null
-	};
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {

@@ -159,14 +159,16 @@ describe('quality page', () => {
 		expect(container.querySelector('[role="tabpanel"]')).toHaveAttribute('data-quality-panel', 'notes');
 		expect(shown(container, 'quality.rows.notes')).toBe('3');
 		// a raw table gets no rules, orphans or conflicts, and says where to map it
-		expect(card(container, 'Invalid values')).toHaveTextContent('map this file on the Mapping page');
+		expect(card(container, 'Invalid values')).toBeNull();
+		expect(card(container, 'Rules, orphans and conflicts')).toHaveTextContent('map it to a CRM table on the Mapping page');
 		await fireEvent.keyDown(notes, { key: 'Home' });
 		expect(getAllByRole('tab')[0]).toHaveAttribute('aria-selected', 'true');
 	});
 });
 
 describe('rows behind the numbers', () => {
-	const cells = (region: HTMLElement) => [...region.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+	const cells = (region: HTMLElement) =>
+		[...region.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
 
 	it('lists the rows breaking a rule, values as text', async () => {
 		const { container, getByRole } = mount();
@@ -192,6 +194,8 @@ describe('rows behind the numbers', () => {
 			['O5', 'C2', 'shop'],
 			['O5', 'C2', 'web']
 		]);
+		// the key and the conflicting column are set apart
+		expect([...conflict.querySelectorAll('th.mark')].map((th) => th.textContent)).toEqual(['order_id', 'channel']);
 		// one list at a time
 		expect(container.querySelectorAll('[aria-expanded="true"]')).toHaveLength(1);
 	});

@@ -210,7 +210,7 @@ export function parseRules(json: unknown): Rule[] {
 		try {
 			doc = JSON.parse(json);
 		} catch (err) {
-			throw new Error(`not valid JSON — ${err instanceof Error ? err.message : String(err)}`);
+			throw new Error(`not valid JSON — ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 		}
 	}
 	if (!isObject(doc)) throw new Error(`must be an object {"version": 1, "rules": [...]}, not ${show(doc)}`);

@@ -68,7 +68,7 @@ export function parseState(json: unknown): AlertStateDoc {
 		try {
 			doc = JSON.parse(json);
 		} catch (err) {
-			throw new Error(`not valid JSON — ${err instanceof Error ? err.message : String(err)}`);
+			throw new Error(`not valid JSON — ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 		}
 	}
 	if (!isObject(doc)) throw new Error('must be a JSON object');

@@ -1,3 +1,4 @@
+import type { Attempt } from './deliver';
 import type { DispatchResult } from './dispatch';
 import type { RuleState } from './evaluate';
 import { conditionText, observedText } from './payload-text';
@@ -17,12 +18,14 @@ export function ruleLine(rule: Rule, state: RuleState | undefined, idWidth = 0):
 export function deliveryLine(result: DispatchResult): string {
 	const last = result.attempts[result.attempts.length - 1];
 	const tries = `${result.attempts.length} attempt${result.attempts.length === 1 ? '' : 's'}`;
-	let detail = '';
-	if (result.outcome === 'skipped') detail = 'already sent';
-	else if (result.outcome === 'dropped') detail = 'given up (rule, channel or age)';
-	else if (last?.outcome === 'unconfirmed') detail = `sent, delivery not confirmed (${tries})`;
-	else if (result.outcome === 'sent') detail = `sent (HTTP ${last?.status}, ${tries})`;
-	else
-		detail = `failed, queued for the next run (${last ? `${last.outcome}${last.status ? ` ${last.status}` : ''}${last.error ? `: ${last.error}` : ''}` : 'no attempt'}, ${tries})`;
-	return `  → ${result.event.type} ${result.ruleId}: ${result.channel}: ${detail}`;
+	return `  → ${result.event.type} ${result.ruleId}: ${result.channel}: ${outcomeText(result, last, tries)}`;
+}
+
+function outcomeText(result: DispatchResult, last: Attempt | undefined, tries: string): string {
+	if (result.outcome === 'skipped') return 'already sent';
+	if (result.outcome === 'dropped') return 'given up (rule, channel or age)';
+	if (last?.outcome === 'unconfirmed') return `sent, delivery not confirmed (${tries})`;
+	if (result.outcome === 'sent') return `sent (HTTP ${last?.status}, ${tries})`;
+	const why = last ? `${last.outcome}${last.status ? ` ${last.status}` : ''}${last.error ? `: ${last.error}` : ''}` : 'no attempt';
+	return `failed, queued for the next run (${why}, ${tries})`;
 }

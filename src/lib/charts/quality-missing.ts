@@ -11,7 +11,10 @@ export interface MissingOptions {
 const WARN = PALETTE[3];
 
 /** Missing cells per column (0–100 %) as horizontal bars in column order, with the threshold marked. */
-export function missingByColumn(rows: readonly { column: string; pct: number | null }[], o: MissingOptions = {}): SVGSVGElement | HTMLElement {
+export function missingByColumn(
+	rows: readonly { column: string; pct: number | null }[],
+	o: MissingOptions = {}
+): SVGSVGElement | HTMLElement {
 	const threshold = o.threshold ?? 10;
 	const data = rows.filter((r): r is { column: string; pct: number } => typeof r.pct === 'number' && Number.isFinite(r.pct));
 	const top = Math.max(threshold * 2, ...data.map((d) => d.pct));

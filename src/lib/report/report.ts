@@ -1,7 +1,7 @@
 import { applyCleaning } from '../cleaning/apply';
 import type { StepCounts } from '../cleaning/types';
 import type { Engine, TableInfo } from '../engine/engine';
-import { readCatalog, runMetrics, type MetricsReport } from '../metrics';
+import { readCatalog, runMetrics, type MetricsReport, type Settings } from '../metrics';
 import type { ReportConfig } from './config';
 import { applyCanonicalViews, dataSettings, rawTables, recogniseTables, type RecognisedTable } from './model';
 
@@ -28,19 +28,17 @@ export async function buildReport(
 	const views = await applyCanonicalViews(engine, recognised, dataSettings(config));
 	const cleaning = await applyCleaning(engine, views, config.cleaning ?? {}, { signal: options.signal });
 	const catalog = await readCatalog(engine, rawTables(recognised));
-	const s = config.settings ?? {};
-	const metrics = await runMetrics(
-		engine,
-		catalog,
-		config.filters ?? {},
-		{
-			...(s.excludedStatuses ? { excludedStatuses: s.excludedStatuses } : {}),
-			...(s.slaHours !== undefined ? { slaHours: s.slaHours } : {}),
-			...(s.clvHorizonMonths !== undefined ? { clvHorizonMonths: s.clvHorizonMonths } : {}),
-			referenceDate: s.referenceDate ?? null,
-			now: options.now ?? null
-		},
-		{ signal: options.signal }
-	);
+	const metrics = await runMetrics(engine, catalog, config.filters ?? {}, { ...metricSettings(config), now: options.now ?? null }, { signal: options.signal });
 	return { tables: recognised, metrics, cleaning };
+}
+
+/** The metric settings a config sets (the metric library's defaults fill the rest). */
+export function metricSettings(config: ReportConfig): Partial<Settings> {
+	const s = config.settings ?? {};
+	return {
+		...(s.excludedStatuses ? { excludedStatuses: s.excludedStatuses } : {}),
+		...(s.slaHours !== undefined ? { slaHours: s.slaHours } : {}),
+		...(s.clvHorizonMonths !== undefined ? { clvHorizonMonths: s.clvHorizonMonths } : {}),
+		referenceDate: s.referenceDate ?? null
+	};
 }

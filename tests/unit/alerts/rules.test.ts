@@ -137,3 +137,64 @@ describe('starter rules', () => {
 		expect(ticket.name).toContain('24 h');
 	});
 });
+
+/** parseRules must refuse `rule` with a message naming the rule, the field and the bad value. */
+function refused(rule: unknown, ...names: string[]): string {
+	let message = '';
+	try {
+		parseRules({ version: 1, rules: [{ id: 'ok', metric: 'value.csat_pct', op: '<', threshold: 80 }, rule] });
+	} catch (err) {
+		message = (err as Error).message;
+	}
+	for (const name of names) expect(message).toContain(name);
+	return message;
+}
+
+const good = { id: 'bad', metric: 'value.csat_pct', op: '<', threshold: 80 };
+
+describe('parseRules refuses invalid rules, naming the rule, the field and the value', () => {
+	it.each([
+		[{ ...good, threshold: '48' }, 'threshold', '"48"'],
+		[{ ...good, threshold: undefined }, 'threshold', 'missing'],
+		[{ ...good, op: 'gt' }, 'op', '"gt"'],
+		[{ ...good, metric: 'csat' }, 'metric', '"csat"'],
+		[{ ...good, metric: undefined }, 'metric', 'missing'],
+		[{ ...good, pendingFor: 0 }, 'pendingFor', '0'],
+		[{ ...good, pendingFor: 1.5 }, 'pendingFor', '1.5'],
+		[{ ...good, cooldown: '4 hours' }, 'cooldown', '"4 hours"'],
+		[{ ...good, keepFiringFor: 30 }, 'keepFiringFor', '30'],
+		[{ ...good, severity: 'high' }, 'severity', '"high"'],
+		[{ ...good, enabled: 'yes' }, 'enabled', '"yes"'],
+		[{ ...good, onResolve: 1 }, 'onResolve', '1'],
+		[{ ...good, channels: {} }, 'channels', '{}'],
+		[{ ...good, channels: [{ type: 'email' }] }, 'channels[0].type', '"email"'],
+		[{ ...good, channels: [{ type: 'webhook', url: 'ftp://x', format: 'generic' }] }, 'channels[0].url', '"ftp://x"'],
+		[
+			{ ...good, channels: [{ type: 'browser' }, { type: 'webhook', url: 'https://x', format: 'discord' }] },
+			'channels[1].format',
+			'"discord"'
+		],
+		[{ ...good, filters: { from: '2025-13-01' } }, 'filters.from', '"2025-13-01"'],
+		[{ ...good, filters: { region: 'EU' } }, 'filters.region', '"EU"'],
+		[{ ...good, minBaseline: 10 }, 'minBaseline', '10'],
+		[{ ...good, op: 'change_pct_lt', threshold: -20, minBaseline: -1 }, 'minBaseline', '-1'],
+		[{ ...good, op: 'anomaly', threshold: 0 }, 'threshold', '0']
+	])('%j → names %s', (rule, field, value) => {
+		const message = refused(rule, 'rule "bad"', field, value);
+		expect(message).toMatch(/^rule "bad": /);
+	});
+
+	it('a rule without an id is named by its position', () => {
+		expect(refused({ metric: 'value.csat_pct', op: '<', threshold: 80 }, 'rule #2', 'id', 'missing')).toBe(
+			'rule #2: id must be a non-empty string without spaces, not missing'
+		);
+		expect(refused('slow', 'rule #2')).toBe('rule #2: must be an object, not "slow"');
+	});
+
+	it('two rules with one id, a wrong version, no rules list, text that is not JSON', () => {
+		expect(refused({ ...good, id: 'ok' }, 'rule "ok"', 'id')).toBe('rule "ok": id is used by two rules');
+		expect(() => parseRules({ version: 2, rules: [] })).toThrow('version must be 1, not 2');
+		expect(() => parseRules({ version: 1 })).toThrow('rules must be a list, not missing');
+		expect(() => parseRules('{"version": 1,')).toThrow(/^not valid JSON/);
+	});
+});

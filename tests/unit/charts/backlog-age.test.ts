@@ -29,6 +29,19 @@ describe('backlogAge', () => {
 		expect(svg.textContent).toContain('open tickets');
 	});
 
+	it('labels the count axis with whole numbers only', () => {
+		const svg = backlogAge(
+			[
+				{ age: '< 1 day', tickets: 1 },
+				{ age: '1–3 days', tickets: 0 }
+			],
+			{ document }
+		);
+		const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+		// The tallest bar is 1 ticket: ticks 0 and 1, not 0.0, 0.2, … 1.0.
+		expect(ticks).toEqual(['0', '1']);
+	});
+
 	it('matches the SVG snapshot', async () => {
 		await expect(serialise(backlogAge(ages, { document }))).toMatchFileSnapshot('__snapshots__/backlog-age.svg');
 	});

@@ -125,6 +125,34 @@ describe('crm-pulse check over sample-data', () => {
 	}, 120_000);
 });
 
+describe('crm-pulse check over a small orders file', () => {
+	it('a metric the loaded tables cannot give is no-data (exit 0); an id no metric has is an error (exit 2)', async () => {
+		writeFileSync(
+			folder.path('orders.csv'),
+			'order_id,customer_id,amount,ordered_at\nO1,C1,10,2025-01-01 10:00:00\nO2,C2,30,2025-01-02 10:00:00\n'
+		);
+		const noVisits = rulesFile('no-visits.json', [{ id: 'uptime', metric: 'system.availability_pct', op: '<', threshold: 99.5 }]);
+		const quiet = await runCli(['check', folder.path('orders.csv'), '--rules', noVisits]);
+		expect(quiet.code).toBe(0);
+		expect(quiet.out).toMatch(/^no-data +uptime +system\.availability_pct — system\.availability_pct unavailable: .*visits/m);
+
+		const typo = rulesFile('typo.json', [
+			{ id: 'revenue', metric: 'behaviour.revenue', op: '>', threshold: 39 }, // 10 + 30 = 40
+			{ id: 'typo', metric: 'behaviour.revenu', op: '>', threshold: 0 }
+		]);
+		const r = await runCli(['check', folder.path('orders.csv'), '--rules', typo]);
+		expect(r.out).toMatch(/^firing +revenue +behaviour\.revenue = 40 \(condition > 39\)$/m);
+		expect(r.out).toMatch(/^error +typo +behaviour\.revenu — unknown metric behaviour\.revenu/m);
+		expect(r.err).toBe(
+			`crm-pulse: ${typo}: rule "typo": metric: unknown metric behaviour.revenu (not in the catalogue for the loaded tables)\n`
+		);
+		// Firing wins over the error in the exit code; without it the error gives 2.
+		expect(r.code).toBe(1);
+		const onlyTypo = rulesFile('only-typo.json', [{ id: 'typo', metric: 'behaviour.revenu', op: '>', threshold: 0 }]);
+		expect((await runCli(['check', folder.path('orders.csv'), '--rules', onlyTypo])).code).toBe(2);
+	}, 120_000);
+});
+
 describe('crm-pulse check refuses bad input with exit 2', () => {
 	async function refused(argv: string[], ...names: string[]) {
 		const r = await runCli(['check', DATA, ...argv]);

@@ -193,7 +193,9 @@ describe('raw tables and bad requests', () => {
 		expect(() => drillSql(c(), 'nope', { check: 'duplicate_rows' })).toThrow('no quality table named nope');
 		expect(() => drillSql(c(), 'orders', { check: 'missing', column: 'amount' })).toThrow('no column amount in orders');
 		expect(() => drillSql(c(), 'orders', { check: 'invalid', rule: 'bad email' })).toThrow('no rule "bad email" applies to orders');
-		expect(() => drillSql(c(), 'orders', { check: 'orphans', column: 'customer_id' })).toThrow('no checkable foreign key customer_id in orders');
+		expect(() => drillSql(c(), 'orders', { check: 'orphans', column: 'customer_id' })).toThrow(
+			'no checkable foreign key customer_id in orders'
+		);
 		expect(() => drillSql(c(), 'orders', { check: 'conflicts', column: 'order_id' })).toThrow('order_id is a key column of orders');
 		expect(() => drillSql(c(), 'my "export"', { check: 'invalid', rule: 'bad email' })).toThrow('my "export" is not a canonical table');
 		expect(() => drillSql(c(), 'orders', { check: 'duplicate_rows' }, 0)).toThrow('invalid drill limit: 0');

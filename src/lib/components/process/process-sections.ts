@@ -9,6 +9,12 @@ export interface Dimension {
 	label: string;
 }
 
+/** A phrase after a count: `1 order shipped…`, `6 orders shipped…`. */
+export interface Plural {
+	one: string;
+	many: string;
+}
+
 /** One duration metric of DESIGN.md §3 "Process times" with p50, p90, mean and a count of negatives. */
 export interface DurationSpec {
 	id: string;
@@ -19,8 +25,8 @@ export interface DurationSpec {
 	unit: DurationUnit;
 	/** The rows measured, for the tables and the note: `orders`. */
 	subject: string;
-	/** What a negative time means, after the count: `orders shipped before they were ordered`. */
-	negative: string;
+	/** What a negative time means, after the count of one and of several. */
+	negative: Plural;
 	dimensions: readonly Dimension[];
 }
 
@@ -35,7 +41,7 @@ export const ORDER_PROCESSING: DurationSpec = {
 	span: 'ordered_at → shipped_at',
 	unit: 'hours',
 	subject: 'orders',
-	negative: 'orders shipped before they were ordered',
+	negative: { one: 'order shipped before it was ordered', many: 'orders shipped before they were ordered' },
 	dimensions: [BY_CHANNEL]
 };
 
@@ -46,7 +52,7 @@ export const DELIVERY: DurationSpec = {
 	span: 'ordered_at → delivered_at',
 	unit: 'days',
 	subject: 'orders',
-	negative: 'orders delivered before they were ordered',
+	negative: { one: 'order delivered before it was ordered', many: 'orders delivered before they were ordered' },
 	dimensions: [BY_CHANNEL]
 };
 
@@ -57,7 +63,7 @@ export const RESOLUTION: DurationSpec = {
 	span: 'created_at → resolved_at',
 	unit: 'hours',
 	subject: 'tickets',
-	negative: 'tickets resolved before they were created',
+	negative: { one: 'ticket resolved before it was created', many: 'tickets resolved before they were created' },
 	dimensions: [BY_CHANNEL, BY_CATEGORY]
 };
 
@@ -68,7 +74,7 @@ export const FIRST_RESPONSE: DurationSpec = {
 	span: 'created_at → first_response_at',
 	unit: 'hours',
 	subject: 'tickets',
-	negative: 'tickets answered before they were created',
+	negative: { one: 'ticket answered before it was created', many: 'tickets answered before they were created' },
 	dimensions: [BY_CHANNEL, BY_CATEGORY]
 };
 

@@ -48,7 +48,9 @@ export class CleaningState {
 	/** Change some steps of one table and apply the whole configuration. */
 	set(kind: TableKind, change: Partial<TableCleaning>): Promise<void> {
 		const merged: TableCleaning = { ...this.of(kind), ...change };
-		const on = Object.entries(merged).filter(([, v]) => v !== undefined && v !== false && !(typeof v === 'object' && !Object.keys(v).length));
+		const on = Object.entries(merged).filter(
+			([, v]) => v !== undefined && v !== false && !(typeof v === 'object' && !Object.keys(v).length)
+		);
 		const { [kind]: _old, ...rest } = this.config;
 		void _old;
 		this.config = on.length ? { ...rest, [kind]: Object.fromEntries(on) } : rest;
@@ -62,7 +64,9 @@ export class CleaningState {
 		const version = this.model.version;
 		this.pending = true;
 		try {
-			const counts = await applyCleaning(await this.engine, { tables: this.model.catalog.tables }, this.config, { signal: controller.signal });
+			const counts = await applyCleaning(await this.engine, { tables: this.model.catalog.tables }, this.config, {
+				signal: controller.signal
+			});
 			if (seq !== this.seq) return;
 			this.counts = counts;
 			this.error = '';

@@ -12,6 +12,8 @@ export interface DrillRequest {
 	table: string;
 	drill: Drill;
 	title: string;
+	/** Columns to set apart in the list: the one missing, conflicting or orphaned, or the key. */
+	highlight?: readonly string[];
 }
 
 /**

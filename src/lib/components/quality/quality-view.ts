@@ -1,4 +1,4 @@
-import type { TableKind } from '$lib/canonical/schema';
+import type { FileKind, TableKind } from '$lib/canonical/schema';
 import type { Catalog, MetricsReport } from '$lib/metrics';
 import { qualityTargets } from '$lib/metrics/quality-targets';
 
@@ -13,6 +13,8 @@ export interface QualityTable {
 	key: readonly string[] | null;
 	/** Columns freshness is measured on. */
 	timestamps: readonly string[];
+	/** For a raw table: what it was recognised as (a canonical kind it feeds, or `other`). */
+	feeds?: FileKind;
 }
 
 /** A per-table quality id: `quality.<metric>.<table>`, with `.<column>` for missing_pct. */
@@ -39,13 +41,17 @@ export function reasonOf(report: MetricsReport, id: string): string | null {
 export function qualityTables(report: MetricsReport, catalog: Catalog): QualityTable[] {
 	return qualityTargets(catalog)
 		.filter((t) => inReport(report, qualityId('rows', t.name)))
-		.map((t) => ({
-			name: t.name,
-			...(t.kind ? { kind: t.kind } : {}),
-			columns: t.columns,
-			key: t.key && t.key.every((c) => t.columns.includes(c)) ? t.key : null,
-			timestamps: t.timestamps
-		}));
+		.map((t) => {
+			const feeds = t.kind ? undefined : catalog.raw?.find((r) => r.name === t.name)?.kind;
+			return {
+				name: t.name,
+				...(t.kind ? { kind: t.kind } : {}),
+				columns: t.columns,
+				key: t.key && t.key.every((c) => t.columns.includes(c)) ? t.key : null,
+				timestamps: t.timestamps,
+				...(feeds ? { feeds } : {})
+			};
+		});
 }
 
 /** Raw tables measured as the canonical table of the same name (their own numbers are not separate). */
