@@ -8,6 +8,7 @@ beforeAll(async () => {
 	await app.page.waitForFunction(() => document.querySelectorAll('[data-table]').length === 10 && !document.querySelector('[data-loading]'), null, {
 		timeout: 60_000
 	});
+	expect((await listedTables(app.page)).length).toBe(10);
 });
 afterAll(() => app.close());
 
@@ -17,7 +18,6 @@ describe('every analytic page shows exactly the numbers of crm-pulse report --js
 		['Q4 on the web channel', { from: '2025-10-01', to: '2025-12-31', channel: 'web' }]
 	];
 	it.each(cases)('%s', async (label, filters) => {
-		expect((await listedTables(app.page)).length).toBe(10);
 		const cli = cliReport(['sample-data'], filters);
 		let compared = 0;
 		// Navigate inside the app (a reload would drop the loaded files), setting the filters in the filter bar.
