@@ -21,7 +21,10 @@ beforeAll(async () => {
 	workspace = new Workspace();
 	workspace.attach(engine);
 	const rows = ['id,amount,at', ...Array.from({ length: 300 }, (_, i) => `${i + 1},${(i + 1) * 2},2024-05-01 08:00:00`)];
-	await workspace.addFiles([csvFile('payments.csv', rows.join('\n') + '\n'), csvFile('people.csv', 'id,name\n1,<img src=x onerror=alert(1)>\n2,Bob\n')]);
+	await workspace.addFiles([
+		csvFile('payments.csv', rows.join('\n') + '\n'),
+		csvFile('people.csv', 'id,name\n1,<img src=x onerror=alert(1)>\n2,Bob\n')
+	]);
 });
 afterAll(() => engine.close());
 
@@ -32,7 +35,10 @@ it('loaded the fixtures without errors', () => {
 describe('TableList', () => {
 	it('lists each table with the test contract attributes, rows and column types', () => {
 		const { container } = render(TableList, { context: workspaceContext(workspace) });
-		const items = [...container.querySelectorAll('[data-table]')].map((el) => [el.getAttribute('data-table'), el.getAttribute('data-rows')]);
+		const items = [...container.querySelectorAll('[data-table]')].map((el) => [
+			el.getAttribute('data-table'),
+			el.getAttribute('data-rows')
+		]);
 		expect(items).toEqual([
 			['payments', '300'],
 			['people', '2']

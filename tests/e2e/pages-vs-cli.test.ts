@@ -5,9 +5,13 @@ import { cliReport, expectSameNumbers, metricsSettled, PAGES, screenshot, setFil
 let app: App;
 beforeAll(async () => {
 	app = await openApp('?sample');
-	await app.page.waitForFunction(() => document.querySelectorAll('[data-table]').length === 10 && !document.querySelector('[data-loading]'), null, {
-		timeout: 60_000
-	});
+	await app.page.waitForFunction(
+		() => document.querySelectorAll('[data-table]').length === 10 && !document.querySelector('[data-loading]'),
+		null,
+		{
+			timeout: 60_000
+		}
+	);
 	expect((await listedTables(app.page)).length).toBe(10);
 });
 afterAll(() => app.close());

@@ -13,7 +13,10 @@ export interface CliReport {
 /** `crm-pulse report --json` over the same files and filters, run as a user would run it. */
 export function cliReport(paths: string[], filters: Record<string, string> = {}): CliReport {
 	const flags = Object.entries(filters).flatMap(([k, v]) => [`--${k}`, v]);
-	const out = execFileSync('node', ['bin/crm-pulse.mjs', 'report', ...paths, '--json', ...flags], { encoding: 'utf8', maxBuffer: 64 << 20 });
+	const out = execFileSync('node', ['bin/crm-pulse.mjs', 'report', ...paths, '--json', ...flags], {
+		encoding: 'utf8',
+		maxBuffer: 64 << 20
+	});
 	return JSON.parse(out) as CliReport;
 }
 

@@ -133,9 +133,13 @@ const DUCKDB: Record<string, Outcome> = {
 	'duckdb/test/too_many_values.csv': loaded(1, ['column1', 'column2', 'column3', 'column4']),
 	'duckdb/test/unterminated.csv': refused(/^line 1: a quoted field starts here and is never closed$/),
 	'duckdb/thousands_separator/multi_column_quote.csv': loaded(5, ['name', 'money', 'city']),
-	'duckdb/unescaped_quotes/some_escaped_some_not.csv': refused(/^2 of 3 rows could not be read \(first at line 2: Value with unterminated quote found/),
+	'duckdb/unescaped_quotes/some_escaped_some_not.csv': refused(
+		/^2 of 3 rows could not be read \(first at line 2: Value with unterminated quote found/
+	),
 	'duckdb/unescaped_quotes/unescaped_quote.csv': refused(/^no row could be read: line 1: Value with unterminated quote found/),
-	'duckdb/unescaped_quotes/unescaped_quote_new_line_rn.csv': refused(/^11 of 12 rows could not be read \(first at line 1: Value with unterminated quote found/)
+	'duckdb/unescaped_quotes/unescaped_quote_new_line_rn.csv': refused(
+		/^11 of 12 rows could not be read \(first at line 1: Value with unterminated quote found/
+	)
 };
 
 const root = sharedDir('badcsv');

@@ -6,7 +6,10 @@ describe('filters in the URL', () => {
 	it.each([
 		[{}, ''],
 		[{ from: '2025-01-01' }, 'from=2025-01-01'],
-		[{ from: '2025-01-01', to: '2025-03-31', channel: '微信', segment: 'VIP & co' }, 'from=2025-01-01&to=2025-03-31&channel=%E5%BE%AE%E4%BF%A1&segment=VIP+%26+co']
+		[
+			{ from: '2025-01-01', to: '2025-03-31', channel: '微信', segment: 'VIP & co' },
+			'from=2025-01-01&to=2025-03-31&channel=%E5%BE%AE%E4%BF%A1&segment=VIP+%26+co'
+		]
 	])('round-trips %j deterministically', (filters, query) => {
 		const params = filtersToQuery(filters);
 		expect(params.toString()).toBe(query);

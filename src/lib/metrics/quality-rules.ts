@@ -41,6 +41,7 @@ export const INVALID_RULES: Record<TableKind, readonly InvalidRule[]> = {
 		negative('quantity'),
 		before('approved_at', 'ordered_at'),
 		before('shipped_at', 'ordered_at'),
+		before('shipped_at', 'approved_at'),
 		before('delivered_at', 'ordered_at'),
 		before('delivered_at', 'shipped_at'),
 		{

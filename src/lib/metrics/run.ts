@@ -9,7 +9,7 @@ import type { Filters, MetricDef, MetricsReport } from './types';
 export interface RunOptions {
 	/** Compute breakdowns too (default true). */
 	breakdowns?: boolean;
-	/** Only these metric ids (default: all). */
+	/** Only these metric ids (default: all); an entry ending in `*` is a prefix (`process.*`). */
 	only?: readonly string[];
 	signal?: AbortSignal;
 }
@@ -53,7 +53,8 @@ export async function runMetrics(
 		}
 	};
 
-	const defs = allMetrics(catalog).filter((d) => !options.only || options.only.includes(d.id));
+	const wanted = (id: string) => !options.only || options.only.some((o) => (o.endsWith('*') ? id.startsWith(o.slice(0, -1)) : o === id));
+	const defs = allMetrics(catalog).filter((d) => wanted(d.id));
 	for (const def of defs) {
 		options.signal?.throwIfAborted();
 		const reason = unavailableReason(def, catalog, ctx.filters);

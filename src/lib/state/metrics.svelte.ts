@@ -6,6 +6,8 @@ export interface MetricsRequest {
 	catalog: Catalog;
 	filters: Filters;
 	settings: Partial<Settings>;
+	/** Only these metric ids (`process.*` prefixes allowed); all when absent. */
+	only?: readonly string[];
 }
 
 /**
@@ -15,6 +17,11 @@ export interface MetricsRequest {
  */
 export class MetricsState {
 	report = $state.raw<MetricsReport | null>(null);
+	/**
+	 * The metrics the page on screen shows: each page sets it, so a filter change computes
+	 * what is visible rather than the whole catalogue. Null means everything.
+	 */
+	scope = $state.raw<readonly string[] | null>(null);
 	pending = $state(false);
 	error = $state('');
 	private controller: AbortController | null = null;
@@ -41,7 +48,10 @@ export class MetricsState {
 		this.pending = true;
 		try {
 			const engine = await this.engine;
-			const report = await runMetrics(engine, request.catalog, request.filters, request.settings, { signal: controller.signal });
+			const report = await runMetrics(engine, request.catalog, request.filters, request.settings, {
+				signal: controller.signal,
+				...(request.only ? { only: request.only } : {})
+			});
 			if (seq !== this.seq) return;
 			this.report = report;
 			this.error = '';

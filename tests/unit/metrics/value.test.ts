@@ -194,7 +194,13 @@ describe('value.cycle_days without an amount column', () => {
 		await engine.query(
 			`CREATE TABLE clean.orders AS SELECT * FROM (VALUES ('o1', 'c1', TIMESTAMP '2025-01-01 00:00:00'), ('o2', 'c1', TIMESTAMP '2025-01-11 00:00:00'), ('o3', 'c2', TIMESTAMP '2025-01-05 00:00:00')) t(order_id, customer_id, ordered_at)`
 		);
-		const report = await runMetrics(engine, { tables: { orders: ['order_id', 'customer_id', 'ordered_at'] } }, {}, {}, { only: ['value.cycle_days'] });
+		const report = await runMetrics(
+			engine,
+			{ tables: { orders: ['order_id', 'customer_id', 'ordered_at'] } },
+			{},
+			{},
+			{ only: ['value.cycle_days'] }
+		);
 		// c1: (Jan 11 − Jan 1) / (2 − 1) = 10 days; c2 has one order and no cycle: median = mean = 10.
 		expect(report.unavailable['value.cycle_days']).toBeUndefined();
 		expect(report.metrics['value.cycle_days.median']).toBe(10);
