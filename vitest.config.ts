@@ -4,7 +4,9 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 
 /** In CI each run also writes a JSON report, summed into one closing line by .ci/summary.mjs. */
 const reportDir = process.env.TEST_REPORT_DIR;
-const reporters = reportDir ? ['default', ['json', { outputFile: `${reportDir}/vitest-${process.pid}.json` }] as [string, object]] : ['default'];
+const reporters = reportDir
+	? ['default', ['json', { outputFile: `${reportDir}/vitest-${process.pid}.json` }] as [string, object]]
+	: ['default'];
 
 export default defineConfig({
 	plugins: [sveltekit()],

@@ -27,7 +27,13 @@ export function barChart(rows: readonly Record<string, unknown>[], o: BarOptions
 		x: { label: o.valueLabel, grid: true },
 		y: { label: null, domain: data.map((d) => d.category) },
 		marks: [
-			Plot.barX(data, { x: 'value', y: 'category', fill: ACCENT, tip: true, title: (d) => `${d.category}: ${d.value.toLocaleString('en-US')}` }),
+			Plot.barX(data, {
+				x: 'value',
+				y: 'category',
+				fill: ACCENT,
+				tip: true,
+				title: (d) => `${d.category}: ${d.value.toLocaleString('en-US')}`
+			}),
 			Plot.ruleX([0])
 		]
 	});

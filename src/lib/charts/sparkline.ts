@@ -2,7 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, chartDocument } from './plot-document';
 
 /** A small line without axes, for a KPI card. */
-export function sparkline(values: readonly (number | null)[], o: { width?: number; height?: number; document?: Document } = {}): SVGSVGElement | HTMLElement {
+export function sparkline(
+	values: readonly (number | null)[],
+	o: { width?: number; height?: number; document?: Document } = {}
+): SVGSVGElement | HTMLElement {
 	const data = values.map((v, i) => ({ i, v })).filter((d): d is { i: number; v: number } => typeof d.v === 'number');
 	return Plot.plot({
 		document: chartDocument(o.document),

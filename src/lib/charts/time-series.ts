@@ -33,7 +33,14 @@ export function timeSeries(rows: readonly Record<string, unknown>[], o: TimeSeri
 		y: { label: o.yLabel, grid: true, zero: true },
 		marks: [
 			Plot.lineY(data, { x: 'date', y: 'value', stroke: ACCENT, strokeWidth: 2 }),
-			Plot.dot(data, { x: 'date', y: 'value', fill: ACCENT, r: 2.5, tip: true, title: (d) => `${d.date.toISOString().slice(0, 10)}: ${d.value.toLocaleString('en-US')}` }),
+			Plot.dot(data, {
+				x: 'date',
+				y: 'value',
+				fill: ACCENT,
+				r: 2.5,
+				tip: true,
+				title: (d) => `${d.date.toISOString().slice(0, 10)}: ${d.value.toLocaleString('en-US')}`
+			}),
 			...(o.rule !== undefined ? [Plot.ruleY([o.rule], { stroke: '#D55E00', strokeDasharray: '4,3' })] : []),
 			Plot.ruleY([0])
 		]

@@ -28,7 +28,13 @@ export async function buildReport(
 	const views = await applyCanonicalViews(engine, recognised, dataSettings(config));
 	const cleaning = await applyCleaning(engine, views, config.cleaning ?? {}, { signal: options.signal });
 	const catalog = await readCatalog(engine, rawTables(recognised));
-	const metrics = await runMetrics(engine, catalog, config.filters ?? {}, { ...metricSettings(config), now: options.now ?? null }, { signal: options.signal });
+	const metrics = await runMetrics(
+		engine,
+		catalog,
+		config.filters ?? {},
+		{ ...metricSettings(config), now: options.now ?? null },
+		{ signal: options.signal }
+	);
 	return { tables: recognised, metrics, cleaning };
 }
 

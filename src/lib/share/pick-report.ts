@@ -14,5 +14,12 @@ export function pickReport(report: MetricsReport, ids: readonly string[], breakd
 	}
 	const picked: Record<string, Record<string, unknown>[]> = {};
 	for (const id of breakdowns) if (report.breakdowns[id]) picked[id] = report.breakdowns[id];
-	return { generatedAt: report.generatedAt, referenceDate: report.referenceDate, filters: report.filters, metrics, unavailable, breakdowns: picked };
+	return {
+		generatedAt: report.generatedAt,
+		referenceDate: report.referenceDate,
+		filters: report.filters,
+		metrics,
+		unavailable,
+		breakdowns: picked
+	};
 }

@@ -56,6 +56,8 @@ export class Workspace {
 	/** Resolves once the engine is attached; work asked for before that waits for it. */
 	readonly engine: Promise<Engine> = new Promise((resolve) => (this.attachEngine = resolve));
 
+	// Subscribers, not state: nothing renders from this set.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly listeners = new Set<(change: TablesChange) => void>();
 
 	/** Be told whenever a table is loaded, reloaded or removed (after the engine has it). */
