@@ -15,7 +15,7 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 }
+				test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 }
 			},
 			{
 				extends: true,
@@ -24,7 +24,9 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['tests/component/**/*.test.ts'],
-					setupFiles: ['tests/component/setup.ts']
+					setupFiles: ['tests/component/setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{
@@ -41,7 +43,7 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				test: { name: 'real', environment: 'node', include: ['tests/real/**/*.test.ts'], testTimeout: 300_000 }
+				test: { name: 'real', environment: 'node', include: ['tests/real/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 }
 			},
 			{
 				extends: true,
