@@ -5,6 +5,7 @@ import { summaryText } from '../alerts/payload-text';
 import { reportsForRules, type ComputeReport } from '../alerts/rule-reports';
 import { parseRules, serializeRules, type Rule } from '../alerts/rules';
 import { emptyState, hasSent, markSent, parseState, serializeState, type AlertStateDoc } from '../alerts/state-file';
+import { QueryCancelled } from '../engine/query-error';
 import type { AlertStore } from '../alerts/browser/idb-store';
 import type { Filters, MetricsReport } from '../metrics';
 
@@ -28,6 +29,10 @@ export class AlertsState {
 	loaded = $state(false);
 	error = $state('');
 	evaluating = $state(false);
+	/** Set when the layout evaluates the rules on every page; the Alerts page then leaves it to it. */
+	background = false;
+	/** Enabled rules whose alert is firing now. */
+	readonly firing = $derived(this.rules.filter((r) => r.enabled && this.doc.rules[r.id]?.status === 'firing').length);
 	private readonly options: AlertsOptions;
 
 	constructor(options: AlertsOptions) {
@@ -53,7 +58,14 @@ export class AlertsState {
 		return text ? parseState(text) : emptyState();
 	}
 
-	async load(): Promise<void> {
+	private loading: Promise<void> | null = null;
+
+	/** Read the stored rules and state (once: the layout and the page may both ask). */
+	load(): Promise<void> {
+		return (this.loading ??= this.read());
+	}
+
+	private async read(): Promise<void> {
 		try {
 			const text = await this.options.store.read('rules');
 			this.rules = text ? parseRules(text) : [];
@@ -116,6 +128,8 @@ export class AlertsState {
 				return events;
 			});
 		} catch (err) {
+			// A newer evaluation cancelled this one's queries: not a failure.
+			if (err instanceof QueryCancelled || (err instanceof DOMException && err.name === 'AbortError')) return [];
 			this.error = `Alert evaluation failed: ${err instanceof Error ? err.message : String(err)}`;
 			return [];
 		} finally {
