@@ -4,39 +4,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
-import type { TableInfo } from '../../src/lib/engine/engine';
-import { tableNameFromFile } from '../../src/lib/engine/table-name';
-import { buildReport } from '../../src/lib/report/report';
 import type { MetricsReport } from '../../src/lib/metrics';
 import { RFM_SEGMENTS } from '../../src/lib/metrics/rfm-segments';
-import { FilterState } from '../../src/lib/state/filters.svelte';
-import { MetricsState } from '../../src/lib/state/metrics.svelte';
-import { dashboardContext } from '../../src/lib/state/dashboard-context';
 import { SHOWN_IDS } from '../../src/lib/components/customers/shown-metrics';
 import TopCustomers from '../../src/lib/components/customers/TopCustomers.svelte';
+import { mountPage, reportOf } from './page-fixture';
 import CustomersPage from '../../src/routes/customers/+page.svelte';
 
 // Vitest runs from the repository root.
 const SAMPLE = join(process.cwd(), 'sample-data');
 
-async function reportOf(engine: NodeEngine, paths: string[]): Promise<MetricsReport> {
-	await engine.ready();
-	const tables: Array<{ info: TableInfo; fileName: string }> = [];
-	for (const path of paths) {
-		const name = path.slice(path.lastIndexOf('/') + 1);
-		const { table } = await engine.load({ table: tableNameFromFile(name), source: { kind: 'path', path, name } });
-		tables.push({ info: table, fileName: name });
-	}
-	return (await buildReport(engine, tables)).metrics;
-}
-
-function mount(report: MetricsReport) {
-	const filters = new FilterState({ read: () => new URL('http://x/'), write: () => {} });
-	const metrics = new MetricsState(new Promise(() => {}));
-	const previous = new MetricsState(new Promise(() => {}));
-	metrics.report = report;
-	return render(CustomersPage, { context: dashboardContext({ filters, metrics, previous }) });
-}
+const mount = (report: MetricsReport) => mountPage(CustomersPage, report);
 
 const section = (container: HTMLElement, name: string) => container.querySelector(`section[aria-label="${name}"]`) as HTMLElement;
 const values = (cells: Iterable<Element>) => [...cells].map((c) => Number(c.getAttribute('data-value')));

@@ -1,42 +1,18 @@
 // The process times page over a real NodeEngine: the sample data (every number shown equals the
 // report), small hand-made files whose times are worked out in the comments, and missing inputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render } from '@testing-library/svelte';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
-import type { TableInfo } from '../../src/lib/engine/engine';
-import { tableNameFromFile } from '../../src/lib/engine/table-name';
-import { buildReport } from '../../src/lib/report/report';
-import type { ReportConfig } from '../../src/lib/report/config';
 import type { MetricsReport } from '../../src/lib/metrics';
+import { mountPage, reportOf } from './page-fixture';
 import { PALETTE } from '../../src/lib/charts/plot-document';
-import { FilterState } from '../../src/lib/state/filters.svelte';
-import { MetricsState } from '../../src/lib/state/metrics.svelte';
-import { dashboardContext } from '../../src/lib/state/dashboard-context';
 import ProcessPage from '../../src/routes/process/+page.svelte';
 
 const SAMPLE = join(process.cwd(), 'sample-data');
 
-async function reportOf(engine: NodeEngine, paths: string[], config: ReportConfig = { version: 1 }): Promise<MetricsReport> {
-	await engine.ready();
-	const tables: Array<{ info: TableInfo; fileName: string }> = [];
-	for (const path of paths) {
-		const name = path.slice(path.lastIndexOf('/') + 1);
-		const { table } = await engine.load({ table: tableNameFromFile(name), source: { kind: 'path', path, name } });
-		tables.push({ info: table, fileName: name });
-	}
-	return (await buildReport(engine, tables, config)).metrics;
-}
-
-function mount(report: MetricsReport) {
-	const filters = new FilterState({ read: () => new URL('http://x/'), write: () => {} });
-	const metrics = new MetricsState(new Promise(() => {}));
-	const previous = new MetricsState(new Promise(() => {}));
-	metrics.report = report;
-	return render(ProcessPage, { context: dashboardContext({ filters, metrics, previous }) });
-}
+const mount = (report: MetricsReport) => mountPage(ProcessPage, report);
 
 const value = (root: HTMLElement, id: string) => Number(root.querySelector(`[data-metric="${id}"]`)?.getAttribute('data-value'));
 const text = (root: HTMLElement, id: string) => root.querySelector(`[data-metric="${id}"]`)?.textContent;

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render } from '@testing-library/svelte';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
-import type { TableInfo } from '../../src/lib/engine/engine';
-import { tableNameFromFile } from '../../src/lib/engine/table-name';
-import { buildReport } from '../../src/lib/report/report';
 import type { MetricsReport } from '../../src/lib/metrics';
+import { mountPage, reportOf } from './page-fixture';
 import { PALETTE } from '../../src/lib/charts/plot-document';
-import { FilterState } from '../../src/lib/state/filters.svelte';
-import { MetricsState } from '../../src/lib/state/metrics.svelte';
-import { dashboardContext } from '../../src/lib/state/dashboard-context';
 import SystemPage from '../../src/routes/system/+page.svelte';
 
 // Vitest runs from the repository root.
@@ -25,24 +19,7 @@ const SHOWN = [
 	'system.availability_pct'
 ];
 
-async function reportOf(engine: NodeEngine, paths: string[]): Promise<MetricsReport> {
-	await engine.ready();
-	const tables: Array<{ info: TableInfo; fileName: string }> = [];
-	for (const path of paths) {
-		const name = path.slice(path.lastIndexOf('/') + 1);
-		const { table } = await engine.load({ table: tableNameFromFile(name), source: { kind: 'path', path, name } });
-		tables.push({ info: table, fileName: name });
-	}
-	return (await buildReport(engine, tables)).metrics;
-}
-
-function mount(report: MetricsReport) {
-	const filters = new FilterState({ read: () => new URL('http://x/'), write: () => {} });
-	const metrics = new MetricsState(new Promise(() => {}));
-	const previous = new MetricsState(new Promise(() => {}));
-	metrics.report = report;
-	return render(SystemPage, { context: dashboardContext({ filters, metrics, previous }) });
-}
+const mount = (report: MetricsReport) => mountPage(SystemPage, report);
 
 const value = (root: HTMLElement, id: string) => Number(root.querySelector(`[data-metric="${id}"]`)?.getAttribute('data-value'));
 const pageCell = (root: HTMLElement, page: string, column: string) => {
